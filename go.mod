@@ -1,0 +1,3 @@
+module github.com/pyward/pyward
+
+go 1.26.0
