@@ -10,3 +10,7 @@ func DecodeString(body []byte, raw, isBytes bool) (string, error) { return strin
 
 // Number sets c's Kind and value from the text of a NUMBER token. STUB.
 func Number(text []byte, c *ast.Constant) error { c.Kind = ast.ConstInt; return nil }
+
+// DecodeFStringMiddle decodes the raw text of an FSTRING_MIDDLE token,
+// including {{ and }}. STUB.
+func DecodeFStringMiddle(text []byte, raw bool) (string, error) { return string(text), nil }

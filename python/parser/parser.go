@@ -1,5 +1,14 @@
-// Package parser is a recursive-descent parser for Python 3.13 producing
-// CPython-compatible syntax trees (package python/ast).
+// Package parser is a hand-written recursive-descent parser for Python 3.13
+// that produces the syntax tree CPython's ast.parse produces (package
+// python/ast), positions included.
+//
+// Functions are named after the grammar rule they parse (CPython's
+// Grammar/python.gram), with the production in a comment above. The grammar
+// is PEG; nearly every choice in it is decided by one or two tokens of
+// lookahead, and the few that are not (parenthesised with-items, the match
+// soft keyword) are tried speculatively and rewound.
+//
+// The parser knows nothing about security and does no I/O.
 package parser
 
 import (
@@ -13,11 +22,11 @@ type File struct {
 	Module   *ast.Module
 	Tok      *token.File     // line table of the decoded source
 	Src      []byte          // the decoded source
-	Comments []token.Comment // every comment
+	Comments []token.Comment // every comment, in order
 }
 
-// ParseFile decodes raw (the bytes of a file) and parses it. The error, when
-// not nil, is a *token.Error. STUB.
+// ParseFile decodes raw (the bytes of a file, as on disk or in a git blob)
+// per PEP 263 and parses it. The error, when not nil, is a *token.Error.
 func ParseFile(filename string, raw []byte) (*File, error) {
 	src, err := source.Decode(raw)
 	if err != nil {
@@ -26,11 +35,313 @@ func ParseFile(filename string, raw []byte) (*File, error) {
 	return Parse(src)
 }
 
-// Parse parses already decoded source. STUB.
-func Parse(src []byte) (*File, error) {
+// maxNest bounds the depth of nested expressions and blocks. CPython gives
+// up near 3000 nested unary operators (RecursionError); we accept at least
+// as much and turn anything deeper into a syntax error instead of a stack
+// overflow.
+const maxNest = 4000
+
+// Parse parses decoded source (UTF-8, newlines normalised to "\n").
+func Parse(src []byte) (f *File, err error) {
 	r := token.Tokenize(src)
-	if r.Err != nil {
-		return nil, r.Err
+	p := &parser{src: src, file: r.File, toks: r.Tokens, tokErr: r.Err}
+	p.classify()
+	f = &File{Tok: r.File, Src: src, Comments: r.Comments}
+	defer func() {
+		if e := recover(); e != nil {
+			se, ok := e.(*token.Error)
+			if !ok {
+				panic(e)
+			}
+			f, err = nil, se
+		}
+	}()
+	f.Module = p.parseFile()
+	return f, nil
+}
+
+// parser holds the state of one parse. Tokens are produced up front; the
+// parser moves an index over them and may rewind it.
+type parser struct {
+	src    []byte
+	file   *token.File
+	toks   []token.Token
+	kws    []kw // keyword class of each NAME token, kwNone otherwise
+	tokErr *token.Error
+	p      int   // index of the current token
+	prev   int32 // end offset of the last consumed token
+	nest   int   // current nesting depth, checked against maxNest
+	spec   int   // > 0 while parsing speculatively
+	names  map[string]string // interned identifiers
+}
+
+// syntaxFail is panicked by a speculative parse that fails; try catches it.
+type syntaxFail struct{}
+
+func (p *parser) tok() token.Token   { return p.toks[p.p] }
+func (p *parser) kind() token.Kind   { return p.toks[p.p].Kind }
+func (p *parser) peek(n int) token.Token {
+	if i := p.p + n; i < len(p.toks) {
+		return p.toks[i]
 	}
-	return &File{Module: &ast.Module{}, Tok: r.File, Src: src}, nil
+	return p.toks[len(p.toks)-1]
+}
+func (p *parser) peekKind(n int) token.Kind { return p.peek(n).Kind }
+func (p *parser) kwAt(i int) kw {
+	if i < len(p.kws) {
+		return p.kws[i]
+	}
+	return kwNone
+}
+func (p *parser) kw() kw { return p.kws[p.p] }
+
+// next consumes the current token. It never moves past the last token
+// (ENDMARKER or ERRORTOKEN).
+//
+// p.prev follows the last consumed token that is not NEWLINE, INDENT,
+// DEDENT or ENDMARKER: CPython ends a node at its last non-whitespace token
+// (_PyPegen_get_last_nonnwhitespace_token), so a compound statement ends
+// with its last body statement, not with the DEDENT that closed it.
+func (p *parser) next() {
+	switch p.toks[p.p].Kind {
+	case token.ERRORTOKEN:
+		p.failTok()
+	case token.NEWLINE, token.INDENT, token.DEDENT, token.ENDMARKER:
+	default:
+		p.prev = p.toks[p.p].End
+	}
+	if p.p < len(p.toks)-1 {
+		p.p++
+	}
+}
+
+func (p *parser) text(t token.Token) []byte { return p.src[t.Start:t.End] }
+
+// got consumes the current token if it has kind k.
+func (p *parser) got(k token.Kind) bool {
+	if p.kind() == k {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// gotKw consumes the current token if it is keyword k.
+func (p *parser) gotKw(k kw) bool {
+	if p.kws[p.p] == k {
+		p.next()
+		return true
+	}
+	return false
+}
+
+// expect consumes a token of kind k or fails with "invalid syntax".
+func (p *parser) expect(k token.Kind) token.Token {
+	t := p.tok()
+	if t.Kind != k {
+		p.errorExpected(k)
+	}
+	p.next()
+	return t
+}
+
+func (p *parser) expectKw(k kw) token.Token {
+	t := p.tok()
+	if p.kw() != k {
+		p.syntaxError()
+	}
+	p.next()
+	return t
+}
+
+// enter and leave bound recursion depth.
+func (p *parser) enter() {
+	p.nest++
+	if p.nest > maxNest {
+		p.nest = 0 // the error must not trip again while being raised
+		t := p.tok()
+		p.errorAt(token.SyntaxError, t.Start, t.End, "too many nested expressions or blocks (pyward's limit is 4000)")
+	}
+}
+func (p *parser) leave() { p.nest-- }
+
+// try runs fn speculatively: if it fails, the position is rewound and ok is
+// false. Errors from the tokenizer also count as failure here.
+func (p *parser) try(fn func()) (ok bool) {
+	save, savePrev, saveNest := p.p, p.prev, p.nest
+	p.spec++
+	defer func() {
+		p.spec--
+		if e := recover(); e != nil {
+			switch e.(type) {
+			case syntaxFail, *token.Error:
+				p.p, p.prev, p.nest = save, savePrev, saveNest
+				ok = false
+			default:
+				panic(e)
+			}
+		}
+	}()
+	fn()
+	return true
+}
+
+// parseFile parses
+//
+//	file: [statements] ENDMARKER
+func (p *parser) parseFile() *ast.Module {
+	m := &ast.Module{Body: []ast.Stmt{}, TypeIgnores: []*ast.TypeIgnore{}}
+	for p.kind() != token.ENDMARKER {
+		m.Body = p.appendStatement(m.Body)
+	}
+	return m
+}
+
+// keywords --------------------------------------------------------------
+
+type kw uint8
+
+const (
+	kwNone kw = iota
+	kwFalse
+	kwNoneLit
+	kwTrue
+	kwAnd
+	kwAs
+	kwAssert
+	kwAsync
+	kwAwait
+	kwBreak
+	kwClass
+	kwContinue
+	kwDef
+	kwDel
+	kwElif
+	kwElse
+	kwExcept
+	kwFinally
+	kwFor
+	kwFrom
+	kwGlobal
+	kwIf
+	kwImport
+	kwIn
+	kwIs
+	kwLambda
+	kwNonlocal
+	kwNot
+	kwOr
+	kwPass
+	kwRaise
+	kwReturn
+	kwTry
+	kwWhile
+	kwWith
+	kwYield
+	// soft keywords: names everywhere but where the grammar says otherwise
+	softMatch
+	softCase
+	softType
+	softUnderscore
+)
+
+// isHard reports whether k is a reserved keyword (not a soft one).
+func (k kw) isHard() bool { return k != kwNone && k < softMatch }
+
+func keywordOf(b []byte) kw {
+	if len(b) < 2 && !(len(b) == 1 && b[0] == '_') {
+		return kwNone
+	}
+	switch string(b) {
+	case "False":
+		return kwFalse
+	case "None":
+		return kwNoneLit
+	case "True":
+		return kwTrue
+	case "and":
+		return kwAnd
+	case "as":
+		return kwAs
+	case "assert":
+		return kwAssert
+	case "async":
+		return kwAsync
+	case "await":
+		return kwAwait
+	case "break":
+		return kwBreak
+	case "class":
+		return kwClass
+	case "continue":
+		return kwContinue
+	case "def":
+		return kwDef
+	case "del":
+		return kwDel
+	case "elif":
+		return kwElif
+	case "else":
+		return kwElse
+	case "except":
+		return kwExcept
+	case "finally":
+		return kwFinally
+	case "for":
+		return kwFor
+	case "from":
+		return kwFrom
+	case "global":
+		return kwGlobal
+	case "if":
+		return kwIf
+	case "import":
+		return kwImport
+	case "in":
+		return kwIn
+	case "is":
+		return kwIs
+	case "lambda":
+		return kwLambda
+	case "nonlocal":
+		return kwNonlocal
+	case "not":
+		return kwNot
+	case "or":
+		return kwOr
+	case "pass":
+		return kwPass
+	case "raise":
+		return kwRaise
+	case "return":
+		return kwReturn
+	case "try":
+		return kwTry
+	case "while":
+		return kwWhile
+	case "with":
+		return kwWith
+	case "yield":
+		return kwYield
+	case "match":
+		return softMatch
+	case "case":
+		return softCase
+	case "type":
+		return softType
+	case "_":
+		return softUnderscore
+	}
+	return kwNone
+}
+
+// classify computes the keyword class of every NAME token once, so that
+// the many keyword tests of the grammar are a byte compare.
+func (p *parser) classify() {
+	p.kws = make([]kw, len(p.toks))
+	for i, t := range p.toks {
+		if t.Kind == token.NAME {
+			p.kws[i] = keywordOf(p.src[t.Start:t.End])
+		}
+	}
 }
