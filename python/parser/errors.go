@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/pyward/pyward/python/token"
 )
 
@@ -52,7 +54,9 @@ func (p *parser) syntaxError() {
 	}
 	// CPython tokenizes the rest of the file after a generic syntax error
 	// and reports a tokenizer error found there instead.
-	if p.tokErr != nil {
+	// Unclosed brackets are not such an error: CPython raises that one only
+	// when the parser itself reaches the end of the file.
+	if p.tokErr != nil && !strings.HasSuffix(p.tokErr.Msg, "was never closed") {
 		panic(p.tokErr)
 	}
 	p.errorAt(token.SyntaxError, t.Start, t.End, "invalid syntax")

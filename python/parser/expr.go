@@ -348,7 +348,7 @@ func (p *parser) parsePrimary() ast.Expr {
 		switch p.kind() {
 		case token.DOT:
 			p.next()
-			name := p.expect(token.NAME)
+			name := p.expectName()
 			e = &ast.Attribute{Loc: loc(start, p.prev), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
 		case token.LPAR:
 			args, kws := p.parseCallArguments()

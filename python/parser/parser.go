@@ -68,18 +68,18 @@ type parser struct {
 	toks   []token.Token
 	kws    []kw // keyword class of each NAME token, kwNone otherwise
 	tokErr *token.Error
-	p      int   // index of the current token
-	prev   int32 // end offset of the last consumed token
-	nest   int   // current nesting depth, checked against maxNest
-	spec   int   // > 0 while parsing speculatively
+	p      int               // index of the current token
+	prev   int32             // end offset of the last consumed token
+	nest   int               // current nesting depth, checked against maxNest
+	spec   int               // > 0 while parsing speculatively
 	names  map[string]string // interned identifiers
 }
 
 // syntaxFail is panicked by a speculative parse that fails; try catches it.
 type syntaxFail struct{}
 
-func (p *parser) tok() token.Token   { return p.toks[p.p] }
-func (p *parser) kind() token.Kind   { return p.toks[p.p].Kind }
+func (p *parser) tok() token.Token { return p.toks[p.p] }
+func (p *parser) kind() token.Kind { return p.toks[p.p].Kind }
 func (p *parser) peek(n int) token.Token {
 	if i := p.p + n; i < len(p.toks) {
 		return p.toks[i]

@@ -1,0 +1,2 @@
+class Box[T: (int, str), *Ts, **P](Base):
+    pass
