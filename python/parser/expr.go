@@ -565,6 +565,7 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 		p.next()
 		firstValue = p.parseBitOr()
 	} else {
+		firstTok := p.tok()
 		first := p.parseStarNamedExpression()
 		if !p.got(token.COLON) {
 			// A set, or a set comprehension.
@@ -587,7 +588,9 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 		case *ast.Starred:
 			p.errorNode(first, "cannot use a starred expression in a dictionary key")
 		case *ast.NamedExpr:
-			p.syntaxError()
+			if firstTok.Kind != token.LPAR {
+				p.syntaxError() // a key is an expression; only `(x := 1)` may be one
+			}
 		}
 		firstKey = first
 		firstValue = p.parseExpression()

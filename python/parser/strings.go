@@ -13,7 +13,8 @@ import (
 //     when any of them is an f-string, whose literal pieces merge;
 //   - every Constant and FormattedValue made for an f-string spans the whole
 //     concatenation, as in 3.11;
-//   - a format spec's JoinedStr spans the f-string token holding it;
+//   - a format spec's JoinedStr, and the Constants in it, span the
+//     f-string token holding it;
 //   - an unparenthesised tuple or generator in a replacement field spans
 //     the braces, because 3.11 parses the field as "(" + text + ")";
 //   - kind='u' marks every Constant when the first literal has a u prefix.
@@ -24,8 +25,9 @@ type fstringCtx struct {
 	tokSpan  ast.Loc // this f-string token run: FSTRING_START to FSTRING_END
 	raw      bool
 	u        bool
-	lit      []byte // literal text not yet flushed into a Constant
-	litValid bool   // lit holds a piece (possibly empty) that must be flushed
+	litLoc   ast.Loc // where literal Constants go: whole, or a format spec's span
+	lit      []byte  // literal text not yet flushed into a Constant
+	litValid bool    // lit holds a piece (possibly empty) that must be flushed
 }
 
 // stringPrefix splits a string token into its prefix flags and body.
@@ -115,7 +117,7 @@ func (p *parser) parseStrings() ast.Expr {
 	}
 
 	_, _, u, _, _ := stringPrefix(p.text(first))
-	ctx := fstringCtx{whole: whole, u: u}
+	ctx := fstringCtx{whole: whole, litLoc: whole, u: u}
 	var values []ast.Expr
 	sawBytes, sawStr, sawF := false, false, false
 	for p.p < end {
@@ -169,7 +171,7 @@ func (p *parser) parseStrings() ast.Expr {
 // no Constant, as in CPython.
 func (c *fstringCtx) flush(values []ast.Expr) []ast.Expr {
 	if len(c.lit) > 0 {
-		values = append(values, &ast.Constant{Loc: c.whole, Kind: ast.ConstStr, Str: string(c.lit), U: c.u})
+		values = append(values, &ast.Constant{Loc: c.litLoc, Kind: ast.ConstStr, Str: string(c.lit), U: c.u})
 	}
 	c.lit = c.lit[:0]
 	c.litValid = false
@@ -312,9 +314,10 @@ func (p *parser) parseReplacementField(ctx *fstringCtx, values []ast.Expr) []ast
 // up to the '}' that closes the field.
 func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 	spanLoc := ctx.tokSpan
-	// The spec's pieces are collected apart from the outer literal text.
-	outerLit := ctx.lit
-	ctx.lit = nil
+	// The spec's pieces are collected apart from the outer literal text,
+	// and 3.11 places its Constants at the spec's span.
+	outerLit, outerLoc := ctx.lit, ctx.litLoc
+	ctx.lit, ctx.litLoc = nil, spanLoc
 	var values []ast.Expr
 	for {
 		switch p.kind() {
@@ -330,7 +333,7 @@ func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 			values = p.parseReplacementField(ctx, values)
 		default:
 			values = ctx.flush(values)
-			ctx.lit = outerLit
+			ctx.lit, ctx.litLoc = outerLit, outerLoc
 			if values == nil {
 				values = []ast.Expr{}
 			}
