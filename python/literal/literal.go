@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/pyward/pyward/python/ast"
+	"github.com/pyward/pyward/python/token"
 )
 
 // DecodeString decodes the body of a string literal (the text between the
@@ -29,6 +30,10 @@ func DecodeString(body []byte, raw, isBytes bool) (string, error) {
 			}
 		}
 	}
+	if !isBytes && !utf8.Valid(body) {
+		msg, _ := token.UTF8Error(body)
+		return "", errors.New("(unicode error) " + msg)
+	}
 	if raw || !hasByte(body, '\\') {
 		return string(body), nil
 	}
@@ -38,6 +43,10 @@ func DecodeString(body []byte, raw, isBytes bool) (string, error) {
 // DecodeFStringMiddle decodes the raw text of an f-string's literal part:
 // escapes (unless raw) and the doubled braces {{ and }}.
 func DecodeFStringMiddle(text []byte, raw bool) (string, error) {
+	if !utf8.Valid(text) {
+		msg, _ := token.UTF8Error(text)
+		return "", errors.New("(unicode error) " + msg)
+	}
 	if !hasByte(text, '\\') && !hasByte(text, '{') && !hasByte(text, '}') {
 		return string(text), nil
 	}

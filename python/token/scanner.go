@@ -372,6 +372,10 @@ name:
 // verifyIdentifier checks a name holding non-ASCII characters as CPython's
 // verify_identifier does: XID_Start (or '_') first, XID_Continue after.
 func (s *scanner) verifyIdentifier(start, end int) {
+	// CPython decodes the name first: invalid UTF-8 is a decoding error.
+	if msg, off := UTF8Error(s.src[start:end]); msg != "" {
+		s.fail(SyntaxError, start+off, "(unicode error) "+msg)
+	}
 	first := true
 	for i := start; i < end; {
 		r, n := utf8.DecodeRune(s.src[i:end])
