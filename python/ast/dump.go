@@ -47,11 +47,10 @@ type dumper struct {
 
 // fieldInfo describes one dumped field of a node type.
 type fieldInfo struct {
-	index  int
-	name   string
-	opt    bool // optional in the ASDL: left out when absent
-	newer  bool // not in CPython 3.11: left out when empty
-	hasLoc bool
+	index int
+	name  string
+	opt   bool // optional in the ASDL: left out when absent
+	newer bool // not in CPython 3.11: left out when empty
 }
 
 type typeInfo struct {

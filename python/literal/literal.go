@@ -272,6 +272,7 @@ func Number(text []byte, c *ast.Constant) error {
 		return nil
 	}
 	if base == 10 && len(digits) > maxStrDigits {
+		//lint:ignore ST1005 CPython's message, kept word for word so that users recognise it
 		return fmt.Errorf("Exceeds the limit (%d digits) for integer string conversion: value has %d digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.", maxStrDigits, len(digits))
 	}
 	v, ok := new(big.Int).SetString(digits, base)

@@ -84,11 +84,7 @@ func readSnippets(t *testing.T, name string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var progs []string
-	for _, p := range strings.Split(string(b), "\n----\n") {
-		progs = append(progs, p)
-	}
-	return progs
+	return strings.Split(strings.TrimSuffix(string(b), "\n"), "\n----\n")
 }
 
 func TestSnippetsAgainstCPython(t *testing.T) {
