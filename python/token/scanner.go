@@ -121,7 +121,13 @@ func (s *scanner) failRange(kind ErrorKind, off, end int, msg string) {
 		e.EndLine, e.EndCol = s.file.CharColumn(int32(end))
 	}
 	s.err = e
-	s.toks = append(s.toks, Token{Kind: ERRORTOKEN, Start: int32(off), End: int32(off)})
+	// The error may point back at an opening bracket; the ERRORTOKEN still
+	// comes after every token already produced, keeping the stream ordered.
+	at := int32(off)
+	if n := len(s.toks); n > 0 && s.toks[n-1].End > at {
+		at = s.toks[n-1].End
+	}
+	s.toks = append(s.toks, Token{Kind: ERRORTOKEN, Start: at, End: at})
 	panic(stop{})
 }
 
