@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/pyward/pyward/internal/pyoracle"
 )
 
 // The command tests run the real binary, built once.
@@ -54,10 +56,7 @@ func TestVersion(t *testing.T) {
 }
 
 func TestDebugASTMatchesCPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found: this test compares with CPython's ast.dump")
-	}
+	py := pyoracle.CPython311(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "sample.py")
 	src := "import os\n\ndef run(cmd: str) -> int:\n    return os.system(f\"echo {cmd!r}\")  # comment\n"

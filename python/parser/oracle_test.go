@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyward/pyward/internal/pyoracle"
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/token"
 )
@@ -48,8 +49,8 @@ func TestStdlibOracle(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the standard-library oracle takes a minute")
 	}
+	py := pyoracle.CPython311(t)
 	paths, srcs, _ := stdlibSources(t)
-	py, _ := exec.LookPath("python3")
 	cmd := exec.Command(py, "-c", stdlibScript)
 	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
 	stdout, err := cmd.StdoutPipe()

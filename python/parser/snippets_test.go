@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyward/pyward/internal/pyoracle"
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/token"
 )
@@ -46,10 +47,7 @@ type oracleAnswer struct {
 // when there is no python3.
 func askCPython(t *testing.T, programs []string) []oracleAnswer {
 	t.Helper()
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 not found: the CPython oracle tests need it (apt-get install python3)")
-	}
+	py := pyoracle.CPython311(t)
 	var in strings.Builder
 	for _, prog := range programs {
 		b, _ := json.Marshal(prog)
