@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 
+	"github.com/pyward/pyward/python/ast"
+
 	"github.com/pyward/pyward/python/token"
 )
 
@@ -66,9 +68,80 @@ func (p *parser) syntaxError() {
 // few others specially.
 func (p *parser) errorExpected(k token.Kind) {
 	t := p.tok()
-	if k == token.COLON && t.Kind != token.ERRORTOKEN && p.spec == 0 {
+	if k == token.COLON && t.Kind == token.NEWLINE && p.spec == 0 {
 		// "expected ':'" points at the end of the previous token.
 		p.errorAt(token.SyntaxError, p.prev, p.prev, "expected ':'")
 	}
 	p.syntaxError()
+}
+
+// closeBracket consumes the closing bracket k after a display or call
+// whose last element was last. When another expression follows instead,
+// CPython suggests the missing comma.
+func (p *parser) closeBracket(k token.Kind, last ast.Expr) {
+	if p.kind() == k {
+		p.next()
+		return
+	}
+	p.errorMissingComma(last)
+	p.errorExpected(k)
+}
+
+// errorMissingComma raises CPython's "Perhaps you forgot a comma?" when an
+// expression directly follows last inside brackets (invalid_expression).
+func (p *parser) errorMissingComma(last ast.Expr) {
+	if last == nil || p.spec > 0 || p.kind() == token.STAR || !p.startsExpression() {
+		return
+	}
+	switch n := last.(type) {
+	case *ast.Lambda, *ast.IfExp, *ast.Starred, *ast.NamedExpr:
+		return
+	case *ast.Name:
+		if n.ID == "print" || n.ID == "exec" {
+			return
+		}
+	}
+	// Not after `NAME STRING` (a string prefix typo) or a soft keyword.
+	i := p.p
+	for i > 0 && p.toks[i].Start > last.Pos() {
+		i--
+	}
+	if p.kws[i] >= softMatch || p.toks[i].Kind == token.NAME && p.toks[i+1].Kind == token.STRING {
+		return
+	}
+	p.errorAt(token.SyntaxError, last.Pos(), p.tok().End, "invalid syntax. Perhaps you forgot a comma?")
+}
+
+// checkStrayEquals words the error for `if x = 1:` as CPython does
+// (invalid_named_expression).
+func (p *parser) checkStrayEquals(e ast.Expr) {
+	if p.kind() != token.EQUAL || p.spec > 0 {
+		return
+	}
+	switch n := e.(type) {
+	case *ast.Name:
+		p.errorAt(token.SyntaxError, n.Start, p.tok().End, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?")
+	case *ast.List, *ast.Tuple, *ast.GeneratorExp:
+	case *ast.Constant:
+		if n.Kind != ast.ConstTrue && n.Kind != ast.ConstFalse && n.Kind != ast.ConstNone {
+			p.errorNode(e, "cannot assign to "+exprName(e)+" here. Maybe you meant '==' instead of '='?")
+		}
+	default:
+		if bitwiseOrLevel(e) {
+			p.errorNode(e, "cannot assign to "+exprName(e)+" here. Maybe you meant '==' instead of '='?")
+		}
+	}
+}
+
+// bitwiseOrLevel reports whether e, unparenthesised, is a bitwise_or in the
+// grammar: not a comparison, boolean operation, `not`, conditional, lambda,
+// named expression, yield or starred expression.
+func bitwiseOrLevel(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Compare, *ast.BoolOp, *ast.IfExp, *ast.Lambda, *ast.NamedExpr, *ast.Yield, *ast.YieldFrom, *ast.Starred:
+		return false
+	case *ast.UnaryOp:
+		return n.Op != ast.Not
+	}
+	return true
 }

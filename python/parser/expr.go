@@ -356,7 +356,7 @@ func (p *parser) parsePrimary() ast.Expr {
 		case token.LSQB:
 			p.next()
 			s := p.parseSlices()
-			p.expect(token.RSQB)
+			p.closeBracket(token.RSQB, lastElt(s))
 			e = &ast.Subscript{Loc: loc(start, p.prev), Value: e, Slice: s, Ctx: ast.Load}
 		default:
 			return e
@@ -420,6 +420,14 @@ func (p *parser) parseSliceOrStarred() ast.Expr {
 		step = p.parseExpression()
 	}
 	return &ast.Slice{Loc: loc(start, p.prev), Lower: lower, Upper: upper, Step: step}
+}
+
+// lastElt is the last element of a subscript's slice, for error messages.
+func lastElt(s ast.Expr) ast.Expr {
+	if t, ok := s.(*ast.Tuple); ok && len(t.Elts) > 0 {
+		return t.Elts[len(t.Elts)-1]
+	}
+	return s
 }
 
 func (p *parser) startsSliceBound() bool {
@@ -505,10 +513,10 @@ func (p *parser) parseParenthesized() ast.Expr {
 		for p.got(token.COMMA) && p.kind() != token.RPAR {
 			elts = append(elts, p.parseStarNamedExpression())
 		}
-		p.expect(token.RPAR)
+		p.closeBracket(token.RPAR, elts[len(elts)-1])
 		return &ast.Tuple{Loc: loc(lpar.Start, p.prev), Elts: elts, Ctx: ast.Load}
 	}
-	p.expect(token.RPAR)
+	p.closeBracket(token.RPAR, first)
 	if _, ok := first.(*ast.Starred); ok {
 		p.errorNode(first, "cannot use starred expression here")
 	}
@@ -540,10 +548,12 @@ func (p *parser) parseListDisplay() ast.Expr {
 		return &ast.ListComp{Loc: loc(lsqb.Start, p.prev), Elt: first, Generators: gens}
 	}
 	elts := []ast.Expr{first}
+	p.checkStrayEquals(first)
 	for p.got(token.COMMA) && p.kind() != token.RSQB {
 		elts = append(elts, p.parseStarNamedExpression())
+		p.checkStrayEquals(elts[len(elts)-1])
 	}
-	p.expect(token.RSQB)
+	p.closeBracket(token.RSQB, elts[len(elts)-1])
 	return &ast.List{Loc: loc(lsqb.Start, p.prev), Elts: elts, Ctx: ast.Load}
 }
 
@@ -567,6 +577,9 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 	} else {
 		firstTok := p.tok()
 		first := p.parseStarNamedExpression()
+			if p.kind() != token.COLON && p.kind() != token.COMMA && p.kind() != token.RBRACE && !p.startsComprehension() {
+			p.errorMissingComma(first)
+		}
 		if !p.got(token.COLON) {
 			// A set, or a set comprehension.
 			if p.startsComprehension() {
@@ -581,7 +594,7 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 			for p.got(token.COMMA) && p.kind() != token.RBRACE {
 				elts = append(elts, p.parseStarNamedExpression())
 			}
-			p.expect(token.RBRACE)
+			p.closeBracket(token.RBRACE, elts[len(elts)-1])
 			return &ast.Set{Loc: loc(lbrace.Start, p.prev), Elts: elts}
 		}
 		switch first.(type) {
@@ -594,6 +607,9 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 		}
 		firstKey = first
 		firstValue = p.parseExpression()
+		if k := p.kind(); k != token.COMMA && k != token.RBRACE && !p.startsComprehension() {
+			p.errorMissingComma(firstValue)
+		}
 		if p.startsComprehension() {
 			gens := p.parseForIfClauses()
 			p.expect(token.RBRACE)
@@ -616,11 +632,12 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 		keys = append(keys, k)
 		values = append(values, p.parseExpression())
 	}
-	p.expect(token.RBRACE)
+	p.closeBracket(token.RBRACE, values[len(values)-1])
 	return &ast.Dict{Loc: loc(lbrace.Start, p.prev), Keys: keys, Values: values}
 }
 
 func (p *parser) errorExpectedDictColon(k ast.Expr) {
+	p.errorMissingComma(k)
 	if p.kind() == token.RBRACE || p.kind() == token.COMMA {
 		p.errorNode(k, "':' expected after dictionary key")
 	}
@@ -696,6 +713,7 @@ func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 	p.expect(token.LPAR)
 	args := []ast.Expr{}
 	kws := []*ast.Keyword{}
+	var last ast.Expr
 	sawKeyword, sawDoubleStar := false, false
 	for p.kind() != token.RPAR {
 		t := p.tok()
@@ -746,14 +764,16 @@ func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 			}
 			args = append(args, e)
 		}
+		if len(kws) > 0 && kws[len(kws)-1].Pos() >= t.Start {
+			last = kws[len(kws)-1].Value
+		} else if len(args) > 0 {
+			last = args[len(args)-1]
+		}
 		if !p.got(token.COMMA) {
 			break
 		}
 	}
-	if p.kind() != token.RPAR {
-		p.syntaxError()
-	}
-	p.next()
+	p.closeBracket(token.RPAR, last)
 	return args, kws
 }
 

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/pyward/pyward/python/ast"
@@ -190,7 +191,7 @@ func (p *parser) parseExpressionStmt() ast.Stmt {
 			value = p.parseStarExpressionsOrYield()
 		}
 		for _, t := range targets {
-			p.checkAssignTarget(t)
+			p.checkAssignTarget(t, len(targets) == 1)
 		}
 		return &ast.Assign{Loc: loc(first.Start, p.prev), Targets: targets, Value: value}
 	case token.COLON:
@@ -272,14 +273,16 @@ func augAssignOp(k token.Kind) (ast.Operator, bool) {
 }
 
 // checkAssignTarget turns an assignment's left side into a Store target or
-// reports why it cannot be one, worded as CPython words it.
-func (p *parser) checkAssignTarget(e ast.Expr) {
+// reports why it cannot be one, worded as CPython words it. single is true
+// when the statement has one '='.
+func (p *parser) checkAssignTarget(e ast.Expr, single bool) {
 	bad := p.setContext(e, ast.Store)
 	if bad == nil {
 		return
 	}
-	if y, ok := e.(*ast.Yield); ok {
-		p.errorNode(y, "assignment to yield expression not possible")
+	parenthesized := p.kindBefore(e.Pos()) == token.LPAR
+	if _, ok := e.(*ast.Yield); ok && !parenthesized {
+		p.errorNode(e, "assignment to yield expression not possible")
 	}
 	switch e.(type) {
 	case *ast.Tuple, *ast.List:
@@ -288,11 +291,23 @@ func (p *parser) checkAssignTarget(e ast.Expr) {
 	if c, ok := bad.(*ast.Constant); ok && (c.Kind == ast.ConstTrue || c.Kind == ast.ConstFalse || c.Kind == ast.ConstNone) {
 		p.errorNode(bad, "cannot assign to "+exprName(bad))
 	}
-	switch bad.(type) {
-	case *ast.GeneratorExp, *ast.Yield, *ast.YieldFrom:
-		p.errorNode(bad, "cannot assign to "+exprName(bad))
+	// With a single '=', CPython first reads the statement as a mistyped
+	// comparison (invalid_named_expression) when its left side is a
+	// bitwise_or: `f() = 1`, `x + 1 = 2`, `(a < b) = 1`.
+	if _, isGen := e.(*ast.GeneratorExp); single && !isGen && (parenthesized || bitwiseOrLevel(e)) {
+		p.errorNode(bad, "cannot assign to "+exprName(bad)+" here. Maybe you meant '==' instead of '='?")
 	}
-	p.errorNode(bad, "cannot assign to "+exprName(bad)+" here. Maybe you meant '==' instead of '='?")
+	p.errorNode(bad, "cannot assign to "+exprName(bad))
+}
+
+// kindBefore returns the kind of the token before the one starting at off,
+// which tells a parenthesised expression from a bare one.
+func (p *parser) kindBefore(off int32) token.Kind {
+	i := sort.Search(len(p.toks), func(i int) bool { return p.toks[i].Start >= off })
+	if i == 0 || i >= len(p.toks) {
+		return token.ENDMARKER
+	}
+	return p.toks[i-1].Kind
 }
 
 // setContext gives a target and its parts the context ctx. It returns the
@@ -783,6 +798,7 @@ func (p *parser) parseIf() ast.Stmt {
 	}
 	p.next()
 	s := &ast.If{Test: p.parseNamedExpression()}
+	p.checkStrayEquals(s.Test)
 	s.Body = p.parseBlock(what, t.Start)
 	switch p.kw() {
 	case kwElif:
@@ -814,6 +830,7 @@ func (p *parser) parseWhile() ast.Stmt {
 	t := p.tok()
 	p.next()
 	s := &ast.While{Test: p.parseNamedExpression()}
+	p.checkStrayEquals(s.Test)
 	s.Body = p.parseBlock("'while' statement", t.Start)
 	s.Orelse = p.parseElse()
 	s.Loc = loc(t.Start, p.prev)

@@ -244,7 +244,7 @@ func (p *parser) parseReplacementField(ctx *fstringCtx, values []ast.Expr) []ast
 	p.next()
 	if p.kind() == token.RBRACE {
 		t := p.tok()
-		p.errorAt(token.SyntaxError, t.Start, t.End, "f-string: valid expression required before '}'")
+		p.errorAt(token.SyntaxError, t.Start, t.End, "f-string: empty expression not allowed")
 	}
 	var e ast.Expr
 	if p.kw() == kwYield {
@@ -277,12 +277,12 @@ func (p *parser) parseReplacementField(ctx *fstringCtx, values []ast.Expr) []ast
 		bang := p.tok()
 		p.next()
 		t := p.tok()
-		if t.Kind != token.NAME || t.Start != bang.End {
-			p.errorAt(token.SyntaxError, bang.Start, bang.End, "f-string: missing conversion character")
-		}
 		name := p.text(t)
-		if len(name) != 1 || (name[0] != 's' && name[0] != 'r' && name[0] != 'a') {
-			p.errorAt(token.SyntaxError, t.Start, t.End, "f-string: invalid conversion character '"+string(name)+"': expected 's', 'r', or 'a'")
+		if t.Kind != token.NAME || t.Start != bang.End || name[0] != 's' && name[0] != 'r' && name[0] != 'a' {
+			p.errorAt(token.SyntaxError, bang.Start, t.End, "f-string: invalid conversion character: expected 's', 'r', or 'a'")
+		}
+		if len(name) != 1 {
+			p.errorAt(token.SyntaxError, t.Start, t.End, "f-string: expecting '}'")
 		}
 		conversion = int(name[0])
 		p.next()

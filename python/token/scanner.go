@@ -308,6 +308,11 @@ func (s *scanner) eof() {
 	if s.lineHas {
 		s.emit(NEWLINE, n, n)
 	}
+	// CPython places the end of the file on the last line read, not on the
+	// empty line after the final newline; errors found there say so.
+	if n > 0 && s.src[n-1] == '\n' && !s.lineHas {
+		n--
+	}
 	for len(s.indents) > 1 {
 		s.indents = s.indents[:len(s.indents)-1]
 		s.toks = append(s.toks, Token{Kind: DEDENT, Start: int32(n), End: int32(n)})
@@ -453,6 +458,9 @@ func (s *scanner) str(start, q int, fstring bool) {
 	for {
 		if i >= len(src) {
 			line := s.file.LineCount()
+			if !triple && s.closesFString(quote) {
+				s.fail(SyntaxError, start, "f-string: expecting '}'")
+			}
 			if triple {
 				s.fail(SyntaxError, start, fmt.Sprintf("unterminated triple-quoted string literal (detected at line %d)", line))
 			}
@@ -483,6 +491,10 @@ func (s *scanner) str(start, q int, fstring bool) {
 			}
 		case c == '\n':
 			if !triple {
+				if s.closesFString(quote) {
+					// `f"{x"`: the quote was meant to end the f-string.
+					s.fail(SyntaxError, start, "f-string: expecting '}'")
+				}
 				line := s.file.Line(int32(start))
 				s.fail(SyntaxError, start, fmt.Sprintf("unterminated string literal (detected at line %d)", line))
 			}
@@ -492,6 +504,17 @@ func (s *scanner) str(start, q int, fstring bool) {
 			i++
 		}
 	}
+}
+
+// closesFString reports whether quote would have closed the single-quoted
+// f-string whose replacement field is being read.
+func (s *scanner) closesFString(quote byte) bool {
+	n := len(s.frames)
+	if n == 0 || !s.frames[n-1].field {
+		return false
+	}
+	fs := s.frames[s.frames[n-1].fs]
+	return fs.quote == quote && !fs.triple
 }
 
 // fstringMiddle reads literal text of the f-string frame at index k (or of
