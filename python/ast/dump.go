@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/pyward/pyward/python/token"
@@ -370,7 +369,7 @@ func StrRepr(s string) string {
 			r = 0xDC00 | rune(c)
 		}
 		switch {
-		case r >= 0xD800 && r <= 0xDFFF || !unicode.IsPrint(r):
+		case r >= 0xD800 && r <= 0xDFFF || !IsPrintable(r):
 			writeEscape(&b, r)
 		default:
 			b.WriteString(s[i : i+n])

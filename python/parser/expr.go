@@ -577,7 +577,7 @@ func (p *parser) parseBraceDisplay() ast.Expr {
 	} else {
 		firstTok := p.tok()
 		first := p.parseStarNamedExpression()
-			if p.kind() != token.COLON && p.kind() != token.COMMA && p.kind() != token.RBRACE && !p.startsComprehension() {
+		if p.kind() != token.COLON && p.kind() != token.COMMA && p.kind() != token.RBRACE && !p.startsComprehension() {
 			p.errorMissingComma(first)
 		}
 		if !p.got(token.COLON) {

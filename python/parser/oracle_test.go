@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -51,6 +52,34 @@ func TestStdlibOracle(t *testing.T) {
 	}
 	py := pyoracle.CPython311(t)
 	paths, srcs, _ := stdlibSources(t)
+	runOracle(t, py, paths, srcs)
+}
+
+// TestExtraOracle runs the same comparison over every .py file below the
+// folders listed in PYWARD_ORACLE_DIRS (colon-separated), for corpora that
+// differ from machine to machine, such as site-packages.
+func TestExtraOracle(t *testing.T) {
+	dirs := os.Getenv("PYWARD_ORACLE_DIRS")
+	if dirs == "" {
+		t.Skip("set PYWARD_ORACLE_DIRS=dir1:dir2 to compare with CPython on more code")
+	}
+	py := pyoracle.CPython311(t)
+	var paths []string
+	var srcs [][]byte
+	for _, dir := range filepath.SplitList(dirs) {
+		filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(path, ".py") {
+				if b, err := os.ReadFile(path); err == nil {
+					paths, srcs = append(paths, path), append(srcs, b)
+				}
+			}
+			return nil
+		})
+	}
+	runOracle(t, py, paths, srcs)
+}
+
+func runOracle(t *testing.T, py string, paths []string, srcs [][]byte) {
 	cmd := exec.Command(py, "-c", stdlibScript)
 	cmd.Stdin = strings.NewReader(strings.Join(paths, "\n") + "\n")
 	stdout, err := cmd.StdoutPipe()

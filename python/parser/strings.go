@@ -13,8 +13,8 @@ import (
 //     when any of them is an f-string, whose literal pieces merge;
 //   - every Constant and FormattedValue made for an f-string spans the whole
 //     concatenation, as in 3.11;
-//   - a format spec's JoinedStr, and the Constants in it, span the
-//     f-string token holding it;
+//   - a format spec's JoinedStr, and the literal piece that ends it, span
+//     the f-string token holding it;
 //   - an unparenthesised tuple or generator in a replacement field spans
 //     the braces, because 3.11 parses the field as "(" + text + ")";
 //   - kind='u' marks every Constant when the first literal has a u prefix.
@@ -314,10 +314,12 @@ func (p *parser) parseReplacementField(ctx *fstringCtx, values []ast.Expr) []ast
 // up to the '}' that closes the field.
 func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 	spanLoc := ctx.tokSpan
-	// The spec's pieces are collected apart from the outer literal text,
-	// and 3.11 places its Constants at the spec's span.
+	// The spec's pieces are collected apart from the outer literal text.
+	// 3.11 places a piece that precedes a nested field at the whole
+	// concatenation, like every other f-string part, but the spec's
+	// trailing piece at the spec's own span (its FstringParser_Finish).
 	outerLit, outerLoc := ctx.lit, ctx.litLoc
-	ctx.lit, ctx.litLoc = nil, spanLoc
+	ctx.lit = nil
 	var values []ast.Expr
 	for {
 		switch p.kind() {
@@ -332,6 +334,7 @@ func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 		case token.LBRACE:
 			values = p.parseReplacementField(ctx, values)
 		default:
+			ctx.litLoc = spanLoc
 			values = ctx.flush(values)
 			ctx.lit, ctx.litLoc = outerLit, outerLoc
 			if values == nil {

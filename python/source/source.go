@@ -9,7 +9,9 @@ package source
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pyward/pyward/python/token"
 	"golang.org/x/text/encoding"
@@ -53,6 +55,12 @@ func Decode(raw []byte) ([]byte, error) {
 				if msg, off := token.UTF8Error(raw); msg != "" {
 					return nil, lineError(raw, off, "(unicode error) "+msg)
 				}
+			} else if cm, ok := dec.(*charmap.Charmap); ok {
+				out, err := decodeCharmap(cm, raw)
+				if err != nil {
+					return nil, err
+				}
+				text = out
 			} else {
 				out, err := dec.NewDecoder().Bytes(raw)
 				if err != nil {
@@ -275,4 +283,40 @@ type asciiError byte
 func (e asciiError) Error() string {
 	const hex = "0123456789abcdef"
 	return "'ascii' codec can't decode byte 0x" + string([]byte{hex[e>>4], hex[e&15]}) + ": ordinal not in range(128)"
+}
+
+// decodeCharmap decodes a single-byte codec as Python's tables do: the
+// ISO-8859 codecs map 0x80-0x9F to the C1 controls (golang.org/x/text leaves
+// them unmapped), and a byte a codec leaves undefined is an error.
+func decodeCharmap(cm *charmap.Charmap, raw []byte) ([]byte, error) {
+	iso := false
+	for _, m := range isoCharmaps {
+		if cm == m {
+			iso = true
+		}
+	}
+	out := make([]byte, 0, len(raw)+len(raw)/4)
+	for i, b := range raw {
+		var r rune
+		switch {
+		case b < 0x80:
+			out = append(out, b)
+			continue
+		case iso && b < 0xA0:
+			r = rune(b)
+		default:
+			r = cm.DecodeByte(b)
+			if r == utf8.RuneError {
+				return nil, lineError(raw, i, fmt.Sprintf("(unicode error) 'charmap' codec can't decode byte 0x%02x in position %d: character maps to <undefined>", b, i))
+			}
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return out, nil
+}
+
+var isoCharmaps = []*charmap.Charmap{
+	charmap.ISO8859_1, charmap.ISO8859_2, charmap.ISO8859_3, charmap.ISO8859_4, charmap.ISO8859_5,
+	charmap.ISO8859_6, charmap.ISO8859_7, charmap.ISO8859_8, charmap.ISO8859_9, charmap.ISO8859_10,
+	charmap.ISO8859_13, charmap.ISO8859_14, charmap.ISO8859_15, charmap.ISO8859_16,
 }

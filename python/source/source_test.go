@@ -77,6 +77,8 @@ func TestDecodeAgainstCPython(t *testing.T) {
 		"# coding: shift_jis\n'\x82\xa0'\n", "# coding: latin1\n'\xff'\r\n'\xfe'\r", "# coding: l1\n'\xe9'\n",
 		"# coding: windows-1251\n'\xc0'\n", "# coding: mac-roman\n'\x80'\n", "# coding: gbk\n'\xc4\xe3'\n",
 		"# coding: big5\n'\xa4\xa4'\n", "# coding: uft-8\n", "\xef\xbb\xbf# coding: latin-1\n",
+		"# coding: iso-8859-5\n'\xd0\x8e'\n", "# coding: cyrillic\n'\x85'\n", "# coding: cp1252\n'\x81'\n",
+		"# coding: iso-8859-3\n'\xa5'\n", "# coding: latin-1\n'\x80\x9f'\n",
 	}
 	b, _ := json.Marshal(toLatin1(inputs))
 	cmd := exec.Command(py, "-c", `
@@ -88,7 +90,7 @@ for s in json.load(sys.stdin):
         enc, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
         text = raw.decode(enc).replace("\r\n", "\n").replace("\r", "\n")
         out.append(text)
-    except (SyntaxError, LookupError) as e:
+    except (SyntaxError, LookupError, UnicodeDecodeError):
         out.append(None)
 print(json.dumps(out))`)
 	cmd.Stdin = bytes.NewReader(b)
