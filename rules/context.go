@@ -1,0 +1,250 @@
+package rules
+
+import (
+	"github.com/pyward/pyward/python/ast"
+	"github.com/pyward/pyward/python/parser"
+)
+
+// Finding is one rule's report on one place of a file.
+type Finding struct {
+	Rule       *Rule
+	Severity   Level
+	Confidence Level
+	Message    string
+	// Start and End delimit what is flagged, as byte offsets into the
+	// decoded source; ScopeStart and ScopeEnd delimit the statement around
+	// it, whose every line may carry a suppression comment.
+	Start, End           int32
+	ScopeStart, ScopeEnd int32
+	Suppressed           bool
+	Justification        string
+}
+
+// Context is what a rule sees of the file being checked: the parsed file
+// and the names imported so far. Import aliases are recorded in visit
+// order, file-wide, as Bandit does, so that `from subprocess import Popen
+// as P; P(...)` is a call of subprocess.Popen.
+type Context struct {
+	File *parser.File
+
+	aliases  map[string]string // local name -> qualified name
+	imported []string          // qualified names imported so far
+	rule     *Rule
+	scope    [2]int32
+	findings []Finding
+}
+
+// Report records a finding of the current rule at n with the rule's
+// severity, confidence and message.
+func (c *Context) Report(n ast.Located) {
+	c.ReportWith(n, c.rule.Severity, c.rule.Confidence, c.rule.Message)
+}
+
+// ReportWith records a finding at n with its own severity, confidence and
+// message.
+func (c *Context) ReportWith(n ast.Located, sev, conf Level, msg string) {
+	c.findings = append(c.findings, Finding{
+		Rule: c.rule, Severity: sev, Confidence: conf, Message: msg,
+		Start: n.Pos(), End: n.End(), ScopeStart: c.scope[0], ScopeEnd: c.scope[1],
+	})
+}
+
+// QualName is the qualified name an expression spells, with import aliases
+// substituted: `P` after `from subprocess import Popen as P` is
+// "subprocess.Popen"; `o.system` after `import os as o` is "os.system". A
+// chain that does not bottom out in a name contributes an empty prefix
+// (`f().run` is ".run"); other expressions have no name ("").
+func (c *Context) QualName(e ast.Expr) string {
+	switch n := e.(type) {
+	case *ast.Name:
+		if q, ok := c.aliases[n.ID]; ok {
+			return q
+		}
+		return n.ID
+	case *ast.Attribute:
+		var base string
+		switch v := n.Value.(type) {
+		case *ast.Name, *ast.Attribute:
+			base = c.QualName(v)
+		}
+		return base + "." + n.Attr
+	}
+	return ""
+}
+
+// Imported reports whether the qualified name was imported so far.
+func (c *Context) Imported(name string) bool {
+	for _, q := range c.imported {
+		if q == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Keyword returns the value of the last keyword argument called name, or
+// nil when there is none.
+func Keyword(call *ast.Call, name string) ast.Expr {
+	var v ast.Expr
+	for _, k := range call.Keywords {
+		if k.Arg != nil && *k.Arg == name {
+			v = k.Value
+		}
+	}
+	return v
+}
+
+// KeywordNode returns the last keyword argument called name, or nil.
+func KeywordNode(call *ast.Call, name string) *ast.Keyword {
+	var kw *ast.Keyword
+	for _, k := range call.Keywords {
+		if k.Arg != nil && *k.Arg == name {
+			kw = k
+		}
+	}
+	return kw
+}
+
+// StrConst returns the value of a str constant, and whether e is one.
+func StrConst(e ast.Expr) (string, bool) {
+	if c, ok := e.(*ast.Constant); ok && c.Kind == ast.ConstStr {
+		return c.Str, true
+	}
+	return "", false
+}
+
+// recordImport updates the alias table and the imported names for an
+// import statement, as Bandit does (relative dots dropped; `from . import x`
+// treated as `import x`).
+func (c *Context) recordImport(n ast.Node) {
+	switch s := n.(type) {
+	case *ast.Import:
+		for _, a := range s.Names {
+			c.imported = append(c.imported, a.Name)
+			if a.Asname != nil {
+				c.aliases[*a.Asname] = a.Name
+			}
+		}
+	case *ast.ImportFrom:
+		for _, a := range s.Names {
+			if s.Module == nil {
+				c.imported = append(c.imported, a.Name)
+				if a.Asname != nil {
+					c.aliases[*a.Asname] = a.Name
+				}
+				continue
+			}
+			q := *s.Module + "." + a.Name
+			c.imported = append(c.imported, q)
+			local := a.Name
+			if a.Asname != nil {
+				local = *a.Asname
+			}
+			c.aliases[local] = q
+		}
+	}
+}
+
+// Run checks a parsed file with the given rules in one walk of its tree:
+// each node is shown only to the rules registered for its kind.
+func Run(f *parser.File, enabled []*Rule) []Finding {
+	var byKind [numKinds][]*Rule
+	for _, r := range enabled {
+		for _, k := range r.Kinds {
+			byKind[k] = append(byKind[k], r)
+		}
+	}
+	c := &Context{File: f, aliases: map[string]string{}}
+	ast.Inspect(f.Module, func(n ast.Node) bool {
+		var kind Kind
+		switch s := n.(type) {
+		case *ast.Call:
+			kind = KindCall
+		case *ast.Import:
+			c.recordImport(n)
+			kind = KindImport
+		case *ast.ImportFrom:
+			c.recordImport(n)
+			kind = KindImportFrom
+		default:
+			if st, ok := n.(ast.Stmt); ok && isSimple(st) {
+				c.scope = [2]int32{st.Pos(), st.End()}
+			} else if ok {
+				// A compound statement: its header is the scope until a
+				// statement of its body takes over.
+				c.scope = [2]int32{st.Pos(), headerEnd(s)}
+			}
+			return true
+		}
+		if st, ok := n.(ast.Stmt); ok {
+			c.scope = [2]int32{st.Pos(), st.End()}
+		}
+		for _, r := range byKind[kind] {
+			c.rule = r
+			r.Check(c, n)
+		}
+		return true
+	})
+	return c.findings
+}
+
+// isSimple reports whether a statement has no body of its own.
+func isSimple(s ast.Stmt) bool {
+	switch s.(type) {
+	case *ast.FunctionDef, *ast.AsyncFunctionDef, *ast.ClassDef, *ast.For, *ast.AsyncFor,
+		*ast.While, *ast.If, *ast.With, *ast.AsyncWith, *ast.Match, *ast.Try, *ast.TryStar:
+		return false
+	}
+	return true
+}
+
+// headerEnd is where a compound statement's header ends: where its first
+// body statement starts (an approximation good for suppression scopes).
+func headerEnd(n ast.Node) int32 {
+	var body []ast.Stmt
+	switch s := n.(type) {
+	case *ast.FunctionDef:
+		body = s.Body
+	case *ast.AsyncFunctionDef:
+		body = s.Body
+	case *ast.ClassDef:
+		body = s.Body
+	case *ast.For:
+		body = s.Body
+	case *ast.AsyncFor:
+		body = s.Body
+	case *ast.While:
+		body = s.Body
+	case *ast.If:
+		body = s.Body
+	case *ast.With:
+		body = s.Body
+	case *ast.AsyncWith:
+		body = s.Body
+	case *ast.Try:
+		body = s.Body
+	case *ast.TryStar:
+		body = s.Body
+	case *ast.Match:
+		if len(s.Cases) > 0 {
+			body = s.Cases[0].Body
+		}
+	}
+	if len(body) > 0 {
+		return body[0].Pos()
+	}
+	if l, ok := n.(ast.Located); ok {
+		return l.End()
+	}
+	return 0
+}
+
+// inList reports whether s is one of list.
+func inList(s string, list []string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

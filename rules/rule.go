@@ -1,0 +1,112 @@
+// Package rules holds pyward's checks: the rule registry, one rule per file,
+// the per-file context that resolves imported names, and suppression
+// comments. Each rule is a value carrying its documentation and its own
+// examples, from which docs are generated and against which a generic test
+// runs every rule. It does no I/O.
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
+
+// Level is a severity or a confidence.
+type Level uint8
+
+const (
+	Undefined Level = iota
+	Low
+	Medium
+	High
+)
+
+func (l Level) String() string {
+	return [...]string{"UNDEFINED", "LOW", "MEDIUM", "HIGH"}[l]
+}
+
+// ParseLevel reads LOW, MEDIUM or HIGH (any case).
+func ParseLevel(s string) (Level, error) {
+	switch strings.ToUpper(s) {
+	case "LOW":
+		return Low, nil
+	case "MEDIUM":
+		return Medium, nil
+	case "HIGH":
+		return High, nil
+	}
+	return Undefined, fmt.Errorf("%q is not a level (LOW, MEDIUM or HIGH)", s)
+}
+
+// Kind is a kind of syntax node a rule asks to be shown.
+type Kind uint8
+
+const (
+	KindCall Kind = iota
+	KindImport
+	KindImportFrom
+	numKinds
+)
+
+// Rule is one check with its documentation and evidence.
+type Rule struct {
+	ID             string // B602, PW101, ...
+	Name           string // snake_case name; Bandit's test name for B rules
+	Severity       Level
+	Confidence     Level
+	CWE            int
+	Message        string // one line, the default finding message
+	Recommendation string // what to do instead
+	Help           string // markdown
+	// Flagged are programs on which the rule must report, each at least once;
+	// Clean are programs on which it must not report.
+	Flagged []string
+	Clean   []string
+	// Kinds are the node kinds Check is called for.
+	Kinds []Kind
+	// Check inspects one node and reports through c.Report.
+	Check func(c *Context, n ast.Node)
+}
+
+var registry = map[string]*Rule{}
+
+// Register adds a rule; rule files call it from init. A rule without
+// examples both ways cannot be registered.
+func Register(r *Rule) {
+	switch {
+	case r.ID == "" || r.Name == "" || r.Message == "" || r.Recommendation == "" || r.Help == "":
+		panic("rules: rule " + r.ID + " lacks documentation")
+	case len(r.Flagged) == 0 || len(r.Clean) == 0:
+		panic("rules: rule " + r.ID + " needs examples that flag and examples that do not")
+	case r.Check == nil || len(r.Kinds) == 0:
+		panic("rules: rule " + r.ID + " has no check")
+	case registry[r.ID] != nil:
+		panic("rules: duplicate rule " + r.ID)
+	}
+	registry[r.ID] = r
+}
+
+// All returns every rule, sorted by ID.
+func All() []*Rule {
+	out := make([]*Rule, 0, len(registry))
+	for _, r := range registry {
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// Lookup returns the rule with the given ID or name, or nil.
+func Lookup(idOrName string) *Rule {
+	if r := registry[strings.ToUpper(idOrName)]; r != nil {
+		return r
+	}
+	for _, r := range registry {
+		if r.Name == idOrName {
+			return r
+		}
+	}
+	return nil
+}

@@ -1,0 +1,73 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/pyward/pyward/python/ast"
+	"github.com/pyward/pyward/python/parser"
+)
+
+// TestRuleExamples runs every registered rule over its own examples: each
+// flagged example must produce at least one finding of that rule, each
+// clean example none. A rule cannot be registered without both.
+func TestRuleExamples(t *testing.T) {
+	all := All()
+	if len(all) == 0 {
+		t.Fatal("no rules registered")
+	}
+	for _, r := range all {
+		for i, src := range r.Flagged {
+			if n := count(t, r, src); n == 0 {
+				t.Errorf("%s: flagged example %d not flagged:\n%s", r.ID, i, src)
+			}
+		}
+		for i, src := range r.Clean {
+			if n := count(t, r, src); n != 0 {
+				t.Errorf("%s: clean example %d flagged %d times:\n%s", r.ID, i, n, src)
+			}
+		}
+	}
+}
+
+func count(t *testing.T, r *Rule, src string) int {
+	t.Helper()
+	f, err := parser.Parse([]byte(src))
+	if err != nil {
+		t.Fatalf("%s: example does not parse: %v\n%s", r.ID, err, src)
+	}
+	n := 0
+	for _, fd := range Run(f, []*Rule{r}) {
+		if fd.Rule == r {
+			n++
+		}
+	}
+	return n
+}
+
+func TestQualName(t *testing.T) {
+	src := "import os as o\nfrom subprocess import Popen as P\nimport a.b as c\nfrom .rel import x\n" +
+		"o.system\nP\nc.d.e\nx\nf().g\nplain\n"
+	f, err := parser.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Context{File: f, aliases: map[string]string{}}
+	want := []string{"os.system", "subprocess.Popen", "a.b.d.e", "rel.x", ".g", "plain"}
+	for i, st := range f.Module.Body {
+		if i < 4 {
+			c.recordImport(st)
+			continue
+		}
+	}
+	for i, w := range want {
+		es := f.Module.Body[4+i]
+		got := c.QualName(exprOf(es))
+		if got != w {
+			t.Errorf("line %d: QualName = %q, want %q", 5+i, got, w)
+		}
+	}
+}
+
+func exprOf(s interface{}) ast.Expr {
+	return s.(*ast.ExprStmt).Value
+}
