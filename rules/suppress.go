@@ -1,0 +1,161 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/pyward/pyward/python/parser"
+)
+
+// Suppression is one inline suppression comment: `# nosec`, `# nosec B602,
+// B607`, `# noqa: S602` (Ruff's name for B602) or `# pyward: ignore[B602]
+// reason`. IDs nil means every rule.
+type Suppression struct {
+	Line          int
+	IDs           []string
+	Justification string
+}
+
+// covers reports whether the suppression applies to rule r.
+func (s Suppression) covers(r *Rule) bool {
+	if s.IDs == nil {
+		return true
+	}
+	for _, id := range s.IDs {
+		if id == r.ID || id == r.Name || ruffAlias(id) == r.ID {
+			return true
+		}
+	}
+	return false
+}
+
+// ruffAlias maps Ruff's flake8-bandit codes (S602) to Bandit's (B602).
+func ruffAlias(id string) string {
+	if len(id) == 4 && id[0] == 'S' && isDigits(id[1:]) {
+		return "B" + id[1:]
+	}
+	return ""
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// isRuleID reports whether a word looks like a rule ID: capital letters
+// followed by digits (B602, S602, PW101).
+func isRuleID(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= 'A' && w[i] <= 'Z' {
+		i++
+	}
+	return i > 0 && isDigits(w[i:])
+}
+
+// ParseSuppressions reads the suppression comments of a file, by line.
+func ParseSuppressions(f *parser.File) map[int][]Suppression {
+	out := map[int][]Suppression{}
+	for _, c := range f.Comments {
+		text := string(f.Src[c.Start:c.End])
+		line := f.Tok.Line(c.Start)
+		for _, s := range parseComment(text) {
+			s.Line = line
+			out[line] = append(out[line], s)
+		}
+	}
+	return out
+}
+
+// parseComment finds every marker in one comment. Each marker's text runs
+// to the next '#'.
+func parseComment(text string) []Suppression {
+	var out []Suppression
+	for _, part := range strings.Split(text, "#")[1:] {
+		p := strings.TrimSpace(part)
+		switch {
+		case strings.HasPrefix(p, "nosec"):
+			out = append(out, idsAndReason(strings.TrimPrefix(strings.TrimPrefix(p, "nosec"), ":"), true))
+		case strings.HasPrefix(p, "noqa"):
+			rest := strings.TrimPrefix(p, "noqa")
+			if !strings.HasPrefix(rest, ":") {
+				if rest == "" || rest[0] == ' ' {
+					out = append(out, Suppression{})
+				}
+				continue
+			}
+			out = append(out, idsAndReason(rest[1:], false))
+		case strings.HasPrefix(p, "pyward:"):
+			rest := strings.TrimSpace(strings.TrimPrefix(p, "pyward:"))
+			if !strings.HasPrefix(rest, "ignore") {
+				continue
+			}
+			rest = rest[len("ignore"):]
+			s := Suppression{}
+			if strings.HasPrefix(rest, "[") {
+				end := strings.IndexByte(rest, ']')
+				if end < 0 {
+					continue
+				}
+				s.IDs = splitIDs(rest[1:end])
+				rest = rest[end+1:]
+			}
+			s.Justification = strings.TrimSpace(rest)
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// idsAndReason splits a marker's text into rule IDs (or rule names) and
+// the free text around them, which is kept as the justification. With
+// nosec, a word that names a rule counts as an ID; every ID listed counts,
+// including in `B602,B607` (Bandit honours only the last of those).
+func idsAndReason(s string, names bool) Suppression {
+	var sup Suppression
+	var reason []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
+		if isRuleID(w) || names && Lookup(w) != nil && strings.ToLower(w) == w {
+			sup.IDs = append(sup.IDs, w)
+		} else {
+			reason = append(reason, w)
+		}
+	}
+	sup.Justification = strings.Join(reason, " ")
+	return sup
+}
+
+func splitIDs(s string) []string {
+	var ids []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		ids = append(ids, w)
+	}
+	return ids
+}
+
+// Suppress marks the findings that a suppression comment on a line of
+// their statement (or of the flagged span) covers.
+func Suppress(f *parser.File, findings []Finding, sups map[int][]Suppression) {
+	if len(sups) == 0 {
+		return
+	}
+	for i := range findings {
+		fd := &findings[i]
+		lo, hi := f.Tok.Line(fd.Start), f.Tok.Line(fd.End)
+		if fd.ScopeEnd > fd.ScopeStart {
+			lo = min(lo, f.Tok.Line(fd.ScopeStart))
+			hi = max(hi, f.Tok.Line(fd.ScopeEnd))
+		}
+		for line := lo; line <= hi && !fd.Suppressed; line++ {
+			for _, s := range sups[line] {
+				if s.covers(fd.Rule) {
+					fd.Suppressed = true
+					fd.Justification = s.Justification
+					break
+				}
+			}
+		}
+	}
+}
