@@ -1,0 +1,74 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func write(t *testing.T, body string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), ".pyward.yaml")
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestLoad(t *testing.T) {
+	p := write(t, "policy: strict\nfail-on: medium\nexclude: [build/**]\nrules:\n  B404:\n    enabled: false\n  B602:\n    severity: medium\n    ignore: [scripts/*.py]\ntrusted:\n  - paths: [tools/*]\n    rules: [B603]\n    reason: vetted\n")
+	c, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Policy != "strict" || c.FailOn != "medium" || len(c.Exclude) != 1 || *c.Rules["B404"].Enabled || c.Rules["B602"].Severity != "medium" {
+		t.Errorf("loaded %+v", c)
+	}
+	if len(c.Trusted) != 1 || c.Trusted[0].Reason != "vetted" {
+		t.Errorf("trusted = %+v", c.Trusted)
+	}
+	if c.Origin["fail-on"] != p || c.Origin["levels"] != "default" {
+		t.Errorf("origin = %v", c.Origin)
+	}
+	blocked := false
+	for _, r := range c.Triggers["blocked"] {
+		if r == "B602" {
+			blocked = true
+		}
+	}
+	if !blocked {
+		t.Error("strict preset did not make B602 a BLOCKED trigger")
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"fail_on: high\n", `:1: unknown key "fail_on" (did you mean "fail-on"?)`},
+		{"policy: standard\nexcludes: []\n", `:2: unknown key "excludes" (did you mean "exclude"?)`},
+		{"fail-on: sometimes\n", `:1: fail-on: "sometimes" is not one of low, medium, high, blocked, never`},
+		{"levels: [1, 2]\n", `:1: levels: cannot unmarshal !!seq into map[string]int`},
+		{"policy: lax\n", `:1: policy: unknown policy "lax" (standard or strict)`},
+		{"rules:\n  B602:\n    severty: high\n", `:3: unknown key "severty" (did you mean "severity"?)`},
+		{"[1, 2]\n", `:1: expected a mapping of settings`},
+	}
+	for _, tc := range tests {
+		p := write(t, tc.body)
+		_, err := LoadFile(p)
+		if err == nil || err.Error() != "config "+p+tc.want {
+			t.Errorf("%q:\n got %v\nwant config %s%s", tc.body, err, p, tc.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	sub := filepath.Join(root, "a", "b")
+	os.MkdirAll(sub, 0o755)
+	if got := Find(sub, root); got != "" {
+		t.Errorf("found %q in an empty tree", got)
+	}
+	os.WriteFile(filepath.Join(root, ".pyward.yaml"), []byte("{}\n"), 0o644)
+	if got := Find(sub, root); got != filepath.Join(root, ".pyward.yaml") {
+		t.Errorf("Find = %q", got)
+	}
+}
