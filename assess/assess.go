@@ -1,0 +1,289 @@
+// Package assess is the pipeline of a scan: it parses each file, runs the
+// enabled rules, applies suppressions and trusted entries, scores the
+// findings and gives the file its level. Files are assessed by a pool of
+// workers and come back in the order they went in. It formats nothing.
+package assess
+
+import (
+	"path"
+	"runtime"
+	"strings"
+	"sync"
+
+	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/python/parser"
+	"github.com/pyward/pyward/python/token"
+	"github.com/pyward/pyward/rules"
+)
+
+// FileLevel is a file's verdict.
+type FileLevel uint8
+
+const (
+	LevelLow FileLevel = iota
+	LevelMedium
+	LevelHigh
+	LevelBlocked
+)
+
+func (l FileLevel) String() string { return [...]string{"LOW", "MEDIUM", "HIGH", "BLOCKED"}[l] }
+
+// ParseFileLevel reads low, medium, high or blocked (any case).
+func ParseFileLevel(s string) (FileLevel, bool) {
+	for l := LevelLow; l <= LevelBlocked; l++ {
+		if strings.EqualFold(s, l.String()) {
+			return l, true
+		}
+	}
+	return 0, false
+}
+
+// Input is one file to assess: its path (slash-separated, relative to the
+// repository root or the current folder) and its raw bytes.
+type Input struct {
+	Path string
+	Data []byte
+	Err  string // why the file could not be read, when it could not
+}
+
+// Scored is a finding with its place and its weight in the verdict.
+type Scored struct {
+	rules.Finding
+	Line, Column, EndLine, EndColumn int    // 1-based; columns count characters
+	SourceLine                       string // the text of Line
+	Points                           int    // 0 when suppressed
+	Trigger                          string // "blocked" or "high" when the finding lifts the level
+}
+
+// FileResult is the verdict on one file.
+type FileResult struct {
+	Path     string
+	Level    FileLevel
+	Score    int
+	Error    string // why the file was skipped; empty when it was assessed
+	Findings []Scored
+}
+
+// SyntaxErrorRule is the finding a file that cannot be parsed gets: it is
+// never a silent pass.
+var SyntaxErrorRule = &rules.Rule{
+	ID: "PW000", Name: "syntax_error", Severity: rules.High, Confidence: rules.High,
+	Message:        "the file cannot be parsed, so it cannot be checked",
+	Recommendation: "Fix the syntax error; pyward reads Python 3 up to 3.13.",
+	Help:           "A file pyward cannot parse could hide anything, so it scores enough to block by default (`syntax-error` in the configuration).",
+}
+
+// Assessor assesses files under one configuration.
+type Assessor struct {
+	cfg     *config.Config
+	enabled []*rules.Rule
+	// IgnoreSuppressions: inline suppression comments are not honoured
+	// (audit mode); trusted entries still are.
+	IgnoreSuppressions bool
+}
+
+// New returns an Assessor for cfg with every rule the configuration does
+// not disable.
+func New(cfg *config.Config) *Assessor {
+	a := &Assessor{cfg: cfg}
+	for _, r := range rules.All() {
+		if rc, ok := cfg.Rules[r.ID]; ok && rc.Enabled != nil && !*rc.Enabled {
+			continue
+		}
+		a.enabled = append(a.enabled, r)
+	}
+	return a
+}
+
+// Run assesses inputs with the given number of workers (the number of CPUs
+// when < 1); results are in the order of inputs.
+func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
+	if workers < 1 {
+		workers = runtime.NumCPU()
+	}
+	out := make([]FileResult, len(inputs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i] = a.File(inputs[i])
+			}
+		}()
+	}
+	for i := range inputs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return out
+}
+
+// File assesses one file.
+func (a *Assessor) File(in Input) FileResult {
+	res := FileResult{Path: in.Path}
+	if in.Err != "" {
+		res.Error = in.Err
+		return res
+	}
+	f, err := parser.ParseFile(in.Path, in.Data)
+	if err != nil {
+		se, _ := err.(*token.Error)
+		if se == nil {
+			se = &token.Error{Msg: err.Error(), Line: 1}
+		}
+		res.Findings = []Scored{{
+			Finding: rules.Finding{Rule: SyntaxErrorRule, Severity: rules.High, Confidence: rules.High,
+				Message: se.Kind.String() + ": " + se.Msg},
+			Line: max(se.Line, 1), Column: max(se.Col, 1), EndLine: max(se.Line, 1), EndColumn: max(se.Col, 1),
+			SourceLine: lineOf(in.Data, max(se.Line, 1)),
+			Points:     a.cfg.SyntaxError,
+		}}
+		res.Score = a.cfg.SyntaxError
+		res.Level = a.level(res.Score, res.Findings)
+		return res
+	}
+	fds := rules.Run(f, a.enabled)
+	if !a.IgnoreSuppressions {
+		rules.Suppress(f, fds, rules.ParseSuppressions(f))
+	}
+	for _, fd := range fds {
+		a.configure(&fd, in.Path)
+		s := Scored{Finding: fd}
+		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
+		s.EndLine, s.EndColumn = f.Tok.CharColumn(fd.End)
+		s.SourceLine = sourceLine(f, s.Line)
+		if !fd.Suppressed {
+			s.Points = a.cfg.Points[fd.Severity.String()][fd.Confidence.String()]
+			s.Trigger = a.trigger(fd.Rule.ID)
+			res.Score += s.Points
+		}
+		res.Findings = append(res.Findings, s)
+	}
+	res.Level = a.level(res.Score, res.Findings)
+	return res
+}
+
+// configure applies per-rule settings and trusted entries to a finding.
+func (a *Assessor) configure(fd *rules.Finding, file string) {
+	if rc, ok := a.cfg.Rules[fd.Rule.ID]; ok {
+		if rc.Severity != "" {
+			if l, err := rules.ParseLevel(rc.Severity); err == nil {
+				fd.Severity = l
+			}
+		}
+		if matchAny(rc.Ignore, file) && !fd.Suppressed {
+			fd.Suppressed, fd.Justification = true, "ignored for this path by the configuration"
+		}
+	}
+	for _, t := range a.cfg.Trusted {
+		if !fd.Suppressed && matchAny(t.Paths, file) && idMatchAny(t.Rules, fd.Rule.ID) {
+			fd.Suppressed, fd.Justification = true, "trusted: "+t.Reason
+		}
+	}
+}
+
+// level maps a score to a level, lifted by any trigger.
+func (a *Assessor) level(score int, fds []Scored) FileLevel {
+	l := LevelLow
+	switch {
+	case score >= a.cfg.Levels["BLOCKED"]:
+		l = LevelBlocked
+	case score >= a.cfg.Levels["HIGH"]:
+		l = LevelHigh
+	case score >= a.cfg.Levels["MEDIUM"]:
+		l = LevelMedium
+	}
+	for _, s := range fds {
+		switch s.Trigger {
+		case "blocked":
+			l = LevelBlocked
+		case "high":
+			l = max(l, LevelHigh)
+		}
+	}
+	return l
+}
+
+func (a *Assessor) trigger(id string) string {
+	if idMatchAny(a.cfg.Triggers["blocked"], id) {
+		return "blocked"
+	}
+	if idMatchAny(a.cfg.Triggers["high"], id) {
+		return "high"
+	}
+	return ""
+}
+
+// idMatchAny matches a rule ID against patterns such as "B602" or "PW1*".
+func idMatchAny(patterns []string, id string) bool {
+	for _, p := range patterns {
+		if p == id || strings.HasSuffix(p, "*") && strings.HasPrefix(id, p[:len(p)-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// matchAny matches a slash-separated path against globs; a glob without a
+// slash matches the file name in any folder, and "dir/**" anything below.
+func matchAny(globs []string, file string) bool {
+	for _, g := range globs {
+		if MatchGlob(g, file) {
+			return true
+		}
+	}
+	return false
+}
+
+// MatchGlob reports whether a slash-separated path matches a glob.
+func MatchGlob(g, file string) bool {
+	if strings.HasSuffix(g, "/**") {
+		dir := strings.TrimSuffix(g, "/**")
+		if file == dir || strings.HasPrefix(file, dir+"/") || strings.Contains(file, "/"+dir+"/") {
+			return true
+		}
+	}
+	if !strings.Contains(g, "/") {
+		ok, _ := path.Match(g, path.Base(file))
+		return ok
+	}
+	ok, _ := path.Match(g, file)
+	return ok
+}
+
+// sourceLine returns the text of 1-based line n of a parsed file.
+func sourceLine(f *parser.File, n int) string {
+	start := f.Tok.LineStart(n)
+	end := int32(len(f.Src))
+	if n < f.Tok.LineCount() {
+		end = f.Tok.LineStart(n+1) - 1
+	}
+	return string(f.Src[start:end])
+}
+
+// lineOf returns 1-based line n of src, without its newline.
+func lineOf(src []byte, n int) string {
+	for i := 1; i < n; i++ {
+		j := indexByte(src, '\n')
+		if j < 0 {
+			return ""
+		}
+		src = src[j+1:]
+	}
+	if j := indexByte(src, '\n'); j >= 0 {
+		src = src[:j]
+	}
+	return strings.TrimRight(string(src), "\r")
+}
+
+func indexByte(b []byte, c byte) int {
+	for i, x := range b {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
