@@ -36,6 +36,9 @@ type Config struct {
 
 	// Origin tells where each top-level value came from, for `pyward config`.
 	Origin map[string]string
+	// Dir is the folder of the configuration file, which relative globs
+	// are relative to; empty for the defaults.
+	Dir string
 }
 
 // Trusted suppresses rules on paths where the code is known to be safe.
@@ -123,6 +126,7 @@ func LoadFile(path string) (*Config, error) {
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	c := Default()
+	c.Dir = filepath.Dir(path)
 	return c, c.merge(path, data)
 }
 
@@ -165,7 +169,9 @@ func (c *Config) merge(file string, data []byte) error {
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
-		bad := func(msg string) error { return &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%s: %s", k.Value, msg)} }
+		bad := func(msg string) error {
+			return &Error{File: file, Line: v.Line, Msg: fmt.Sprintf("%s: %s", k.Value, msg)}
+		}
 		decode := func(out any) error {
 			if err := v.Decode(out); err != nil {
 				return bad(typeError(err))

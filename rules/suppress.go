@@ -102,7 +102,7 @@ func parseComment(text string) []Suppression {
 				s.IDs = splitIDs(rest[1:end])
 				rest = rest[end+1:]
 			}
-			s.Justification = strings.TrimSpace(rest)
+			s.Justification = strings.TrimLeft(strings.TrimSpace(rest), "-:— ")
 			out = append(out, s)
 		}
 	}
@@ -123,16 +123,12 @@ func idsAndReason(s string, names bool) Suppression {
 			reason = append(reason, w)
 		}
 	}
-	sup.Justification = strings.Join(reason, " ")
+	sup.Justification = strings.TrimLeft(strings.Join(reason, " "), "-:— ")
 	return sup
 }
 
 func splitIDs(s string) []string {
-	var ids []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
-		ids = append(ids, w)
-	}
-	return ids
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' })
 }
 
 // Suppress marks the findings that a suppression comment on a line of

@@ -18,7 +18,7 @@ func TestParseComment(t *testing.T) {
 		{"# nosec B602, B607", []Suppression{{IDs: []string{"B602", "B607"}}}},
 		{"# nosec B602,B607", []Suppression{{IDs: []string{"B602", "B607"}}}},
 		{"# nosec: import_subprocess", []Suppression{{IDs: []string{"import_subprocess"}}}},
-		{"# nosec B602 -- input is a constant", []Suppression{{IDs: []string{"B602"}, Justification: "-- input is a constant"}}},
+		{"# nosec B602 -- input is a constant", []Suppression{{IDs: []string{"B602"}, Justification: "input is a constant"}}},
 		{"# nosec TODO remove", []Suppression{{Justification: "TODO remove"}}},
 		{"# NOSEC", nil},
 		{"# noqa: S602", []Suppression{{IDs: []string{"S602"}}}},

@@ -42,6 +42,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		ErrWriter: stderr,
 		Commands: []*cli.Command{
 			versionCommand(),
+			scanCommand(),
 			debugCommand(),
 		},
 		// Errors are printed once, below, with the status they carry.

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of the scan tests")
+
+// golden compares got with testdata/scan/NAME, or rewrites it with -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", "scan", name)
+	if *update {
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs:\n--- got\n%s\n--- want\n%s", name, got, want)
+	}
+}
+
+// inProject runs pyward from the fixture project, where .pyward.yaml lives.
+func inProject(t *testing.T, stdin string, args ...string) (string, string, int) {
+	t.Helper()
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	if err := os.Chdir(filepath.Join("testdata", "scan", "project")); err != nil {
+		t.Fatal(err)
+	}
+	return pyward(t, stdin, args...)
+}
+
+func TestScanFormats(t *testing.T) {
+	for _, format := range []string{"text", "json"} {
+		out, stderr, code := inProject(t, "", "scan", "--format", format, ".")
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1 (risky.py is BLOCKED); stderr %q", format, code, stderr)
+		}
+		golden(t, "project."+format, strings.ReplaceAll(out, Version(), "VERSION"))
+	}
+}
+
+func TestScanExitStatus(t *testing.T) {
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"scan", "pkg/safe.py"}, 0},
+		{[]string{"scan", "pkg/risky.py"}, 1},
+		{[]string{"scan", "--fail-on", "never", "pkg/risky.py"}, 0},
+		{[]string{"scan", "--fail-on", "blocked", "pkg/suppressed.py"}, 0},
+		{[]string{"scan", "--ignore-suppressions", "pkg/suppressed.py"}, 1},
+		{[]string{"scan", "pkg/legacy.py"}, 1},
+		{[]string{"scan", "pkg/tool"}, 0},
+		{[]string{"scan", "pkg/README.txt"}, 0},
+		{[]string{"scan", "missing.py"}, 2},
+		{[]string{"scan", "--fail-on", "sometimes", "."}, 2},
+		{[]string{"scan", "--format", "xml", "."}, 2},
+		{[]string{"scan", "--config", "does-not-exist.yaml", "."}, 2},
+	}
+	for _, tc := range tests {
+		_, stderr, code := inProject(t, "", tc.args...)
+		if code != tc.want {
+			t.Errorf("%v: exit %d, want %d; stderr %q", tc.args, code, tc.want, stderr)
+		}
+	}
+}
+
+func TestScanSuppressionsOnMultiLineStatements(t *testing.T) {
+	out, _, _ := inProject(t, "", "scan", "--format", "json", "pkg/suppressed.py")
+	for _, want := range []string{
+		`"justification": "cmd comes from our own constants"`,
+		`"justification": "reviewed"`,
+		`"score": 0`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("missing %s in\n%s", want, out)
+		}
+	}
+	if strings.Count(out, `"suppressed": true`) != 3 {
+		t.Errorf("want 3 suppressed findings:\n%s", out)
+	}
+}
+
+func TestScanStdin(t *testing.T) {
+	out, _, code := pyward(t, "import os\nos.system(cmd)\n", "scan", "--format", "json", "--stdin-filename", "agent/check.py", "-")
+	if code != 1 || !strings.Contains(out, `"path": "agent/check.py"`) || !strings.Contains(out, `"rule": "B605"`) {
+		t.Errorf("exit %d\n%s", code, out)
+	}
+}
+
+func TestScanConfigErrors(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, "bad.yaml")
+	os.WriteFile(cfg, []byte("policy: standard\nfail_on: high\n"), 0o644)
+	_, stderr, code := pyward(t, "", "scan", "--config", cfg, dir)
+	if code != 2 || !strings.Contains(stderr, cfg+`:2: unknown key "fail_on" (did you mean "fail-on"?)`) {
+		t.Errorf("exit %d, stderr %q", code, stderr)
+	}
+}

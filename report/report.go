@@ -1,0 +1,129 @@
+// Package report writes the results of a scan for people and programs:
+// text (grouped by file, colour on a terminal) and the JSON of the
+// command-line contract. It decides no policy: levels, points and what
+// blocks come from assess.
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/pyward/pyward/assess"
+	"github.com/pyward/pyward/rules"
+)
+
+// Options say what a report shows.
+type Options struct {
+	Version string
+	FailOn  string      // "low" … "blocked", or "never"
+	Report  rules.Level // lowest severity shown; lower findings still score
+	Color   bool
+}
+
+// Summary counts a scan's results.
+type Summary struct {
+	Files    int            `json:"files"`
+	Findings int            `json:"findings"`
+	Levels   map[string]int `json:"levels"`
+	FailOn   string         `json:"fail_on"`
+	Blocked  bool           `json:"blocked"`
+}
+
+// Summarize counts results and decides whether the scan blocks.
+func Summarize(results []assess.FileResult, opts Options) Summary {
+	s := Summary{Levels: map[string]int{"LOW": 0, "MEDIUM": 0, "HIGH": 0, "BLOCKED": 0}}
+	failOn, never := assess.ParseFileLevel(opts.FailOn)
+	never = !never
+	s.FailOn = upper(opts.FailOn)
+	for _, r := range results {
+		s.Files++
+		s.Findings += len(shown(r.Findings, opts))
+		if r.Error != "" {
+			continue
+		}
+		s.Levels[r.Level.String()]++
+		if !never && r.Level >= failOn {
+			s.Blocked = true
+		}
+	}
+	return s
+}
+
+func upper(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'a' && c <= 'z' {
+			b[i] = c - 32
+		}
+	}
+	return string(b)
+}
+
+// shown returns the findings at or above the report threshold.
+func shown(fds []assess.Scored, opts Options) []assess.Scored {
+	var out []assess.Scored
+	for _, f := range fds {
+		if f.Severity >= opts.Report {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+type jsonReport struct {
+	Tool    jsonTool   `json:"tool"`
+	Files   []jsonFile `json:"files"`
+	Summary Summary    `json:"summary"`
+}
+
+type jsonTool struct {
+	Name    string `json:"name"`
+	Version string `json:"version"`
+}
+
+type jsonFile struct {
+	Path     string        `json:"path"`
+	Level    string        `json:"level"`
+	Score    int           `json:"score"`
+	Error    string        `json:"error"`
+	Findings []jsonFinding `json:"findings"`
+}
+
+type jsonFinding struct {
+	Rule           string `json:"rule"`
+	Name           string `json:"name"`
+	Severity       string `json:"severity"`
+	Confidence     string `json:"confidence"`
+	Points         int    `json:"points"`
+	Line           int    `json:"line"`
+	Column         int    `json:"column"`
+	EndLine        int    `json:"end_line"`
+	EndColumn      int    `json:"end_column"`
+	Message        string `json:"message"`
+	Recommendation string `json:"recommendation"`
+	CWE            int    `json:"cwe"`
+	Engine         string `json:"engine"`
+	Suppressed     bool   `json:"suppressed"`
+	Justification  string `json:"justification"`
+}
+
+// JSON writes the contract's JSON object.
+func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
+	rep := jsonReport{Tool: jsonTool{Name: "pyward", Version: opts.Version}, Files: []jsonFile{}}
+	for _, r := range results {
+		jf := jsonFile{Path: r.Path, Level: r.Level.String(), Score: r.Score, Error: r.Error, Findings: []jsonFinding{}}
+		for _, f := range shown(r.Findings, opts) {
+			jf.Findings = append(jf.Findings, jsonFinding{
+				Rule: f.Rule.ID, Name: f.Rule.Name, Severity: f.Severity.String(), Confidence: f.Confidence.String(),
+				Points: f.Points, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
+				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: "pyward",
+				Suppressed: f.Suppressed, Justification: f.Justification,
+			})
+		}
+		rep.Files = append(rep.Files, jf)
+	}
+	rep.Summary = Summarize(results, opts)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(rep)
+}

@@ -1,0 +1,94 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/pyward/pyward/assess"
+)
+
+// ANSI colours, used only when Options.Color is set.
+const (
+	reset  = "\x1b[0m"
+	bold   = "\x1b[1m"
+	dim    = "\x1b[2m"
+	red    = "\x1b[31m"
+	yellow = "\x1b[33m"
+	green  = "\x1b[32m"
+	purple = "\x1b[35m"
+)
+
+// Text writes a report for people: per file its level and why (each
+// finding's points and any trigger), the source line with a marker under
+// the finding and the recommendation; then a summary. Clean files are
+// counted in the summary but not listed.
+func Text(w io.Writer, results []assess.FileResult, opts Options) error {
+	bw := bufio.NewWriter(w)
+	paint := func(code, s string) string {
+		if !opts.Color {
+			return s
+		}
+		return code + s + reset
+	}
+	levelColor := map[assess.FileLevel]string{assess.LevelLow: green, assess.LevelMedium: yellow, assess.LevelHigh: red, assess.LevelBlocked: purple}
+	for _, r := range results {
+		if r.Error != "" {
+			fmt.Fprintf(bw, "%s: skipped: %s\n\n", paint(bold, r.Path), r.Error)
+			continue
+		}
+		fds := shown(r.Findings, opts)
+		if len(fds) == 0 && r.Score == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "%s  %s (score %d)\n", paint(bold, r.Path), paint(bold+levelColor[r.Level], r.Level.String()), r.Score)
+		for _, f := range fds {
+			why := fmt.Sprintf("%d point", f.Points)
+			if f.Points != 1 {
+				why += "s"
+			}
+			switch {
+			case f.Suppressed:
+				why = "suppressed"
+				if f.Justification != "" {
+					why += ": " + f.Justification
+				}
+			case f.Trigger == "blocked":
+				why += ", makes the file BLOCKED"
+			case f.Trigger == "high":
+				why += ", makes the file at least HIGH"
+			}
+			fmt.Fprintf(bw, "  %s:%d:%d %s %s [%s/%s] %s\n", r.Path, f.Line, f.Column, paint(bold, f.Rule.ID), f.Message,
+				f.Severity, f.Confidence, paint(dim, "("+why+")"))
+			if f.SourceLine != "" {
+				line := strings.ReplaceAll(f.SourceLine, "\t", " ")
+				fmt.Fprintf(bw, "    %s\n", line)
+				width := 1
+				if f.EndLine == f.Line && f.EndColumn > f.Column {
+					width = f.EndColumn - f.Column
+				} else if f.EndLine > f.Line {
+					width = max(1, utf8.RuneCountInString(line)-f.Column+1)
+				}
+				fmt.Fprintf(bw, "    %s%s\n", strings.Repeat(" ", max(0, f.Column-1)), paint(red, strings.Repeat("^", width)))
+			}
+			if !f.Suppressed && f.Rule.Recommendation != "" {
+				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "fix:"), f.Rule.Recommendation)
+			}
+		}
+		fmt.Fprintln(bw)
+	}
+	s := Summarize(results, opts)
+	fmt.Fprintf(bw, "%d files, %d findings: %d LOW, %d MEDIUM, %d HIGH, %d BLOCKED.", s.Files, s.Findings,
+		s.Levels["LOW"], s.Levels["MEDIUM"], s.Levels["HIGH"], s.Levels["BLOCKED"])
+	switch {
+	case s.FailOn == "NEVER":
+		fmt.Fprintln(bw, " Nothing blocks (fail-on: never).")
+	case s.Blocked:
+		fmt.Fprintln(bw, " "+paint(bold+red, "Blocked")+": a file is at or above "+s.FailOn+".")
+	default:
+		fmt.Fprintln(bw, " Passed: no file at or above "+s.FailOn+".")
+	}
+	return bw.Flush()
+}
