@@ -43,6 +43,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Commands: []*cli.Command{
 			versionCommand(),
 			scanCommand(),
+			rulesCommand(),
+			explainCommand(),
+			configCommand(),
 			debugCommand(),
 		},
 		// Errors are printed once, below, with the status they carry.

@@ -108,3 +108,33 @@ func TestScanConfigErrors(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr)
 	}
 }
+
+// TestRulesDocIsFresh fails when docs/rules.md is not what
+// `pyward rules --format markdown` generates from the rule metadata.
+func TestRulesDocIsFresh(t *testing.T) {
+	out, _, code := pyward(t, "", "rules", "--format", "markdown")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want, err := os.ReadFile(filepath.Join("..", "..", "docs", "rules.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Error("docs/rules.md is stale: run  go run ./cmd/pyward rules --format markdown > docs/rules.md")
+	}
+}
+
+func TestExplainAndConfig(t *testing.T) {
+	out, _, code := pyward(t, "", "explain", "B602")
+	if code != 0 || !strings.HasPrefix(out, "## B602") || !strings.Contains(out, "**Fix:**") {
+		t.Errorf("explain B602: exit %d\n%s", code, out)
+	}
+	if _, stderr, code := pyward(t, "", "explain", "B999"); code != 2 || !strings.Contains(stderr, `no rule "B999"`) {
+		t.Errorf("explain B999: exit %d, %q", code, stderr)
+	}
+	out, _, code = inProject(t, "", "config")
+	if code != 0 || !strings.Contains(out, "# fail-on: from ") || !strings.Contains(out, ".pyward.yaml\nfail-on: high") || !strings.Contains(out, "# levels: from default") {
+		t.Errorf("config: exit %d\n%s", code, out)
+	}
+}

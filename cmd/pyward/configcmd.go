@@ -1,0 +1,48 @@
+package main
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/pyward/pyward/collect"
+	"gopkg.in/yaml.v3"
+
+	"github.com/urfave/cli/v2"
+)
+
+func configCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "config",
+		Usage:     "print the effective configuration and where each value came from",
+		ArgsUsage: "[PATH] (where to look for .pyward.yaml; default .)",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "config", Usage: "configuration file (default: .pyward.yaml found upward to the repository root)"},
+		},
+		Action: func(c *cli.Context) error {
+			base := "."
+			if c.NArg() > 0 {
+				base = c.Args().First()
+			}
+			cfg, err := loadConfig(c.String("config"), base, collect.Root(base))
+			if err != nil {
+				return &statusError{exitError, "pyward: " + err.Error()}
+			}
+			values := map[string]any{
+				"policy": cfg.Policy, "fail-on": cfg.FailOn, "report": cfg.Report, "exclude": cfg.Exclude,
+				"points": cfg.Points, "levels": cfg.Levels, "triggers": cfg.Triggers,
+				"syntax-error": cfg.SyntaxError, "trusted": cfg.Trusted, "rules": cfg.Rules,
+			}
+			keys := make([]string, 0, len(values))
+			for k := range values {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				b, _ := yaml.Marshal(map[string]any{k: values[k]})
+				fmt.Fprintf(c.App.Writer, "# %s: from %s\n%s", k, cfg.Origin[k], strings.TrimPrefix(string(b), "\n"))
+			}
+			return nil
+		},
+	}
+}
