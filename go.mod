@@ -3,6 +3,7 @@ module github.com/pyward/pyward
 go 1.26.0
 
 require (
+	github.com/owenrumney/go-sarif/v2 v2.3.3
 	github.com/urfave/cli/v2 v2.27.7
 	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v3 v3.0.1

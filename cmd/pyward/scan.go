@@ -11,6 +11,7 @@ import (
 	"github.com/pyward/pyward/config"
 	"github.com/pyward/pyward/report"
 	"github.com/pyward/pyward/rules"
+	"github.com/pyward/pyward/sarif"
 	"github.com/urfave/cli/v2"
 )
 
@@ -22,7 +23,9 @@ func scanCommand() *cli.Command {
 		Description: "Exit status: 0 when no file is at or above --fail-on, 1 when one is, " +
 			"2 on a usage, configuration or read error.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text or json"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json or sarif"},
+			&cli.StringFlag{Name: "sarif", Usage: "also write SARIF to this file (atomically)"},
+			&cli.StringFlag{Name: "sarif-category", Value: "pyward", Usage: "SARIF automationDetails.id, so that different scans do not close each other's alerts"},
 			&cli.StringFlag{Name: "fail-on", Usage: "file level that blocks: low, medium, high, blocked or never (default from config: high)"},
 			&cli.StringFlag{Name: "report", Usage: "lowest finding severity shown: low, medium or high (default from config: low)"},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: .pyward.yaml found upward to the repository root)"},
@@ -40,8 +43,8 @@ func scan(c *cli.Context) error {
 		args = []string{"."}
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" {
-		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text or json)", format)}
+	if format != "text" && format != "json" && format != "sarif" {
+		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json or sarif)", format)}
 	}
 	base := "."
 	if args[0] != "-" {
@@ -91,7 +94,15 @@ func scan(c *cli.Context) error {
 	results := a.Run(inputs, c.Int("jobs"))
 
 	opts := report.Options{Version: Version(), FailOn: cfg.FailOn, Report: reportLevel, Color: colorWanted(c)}
+	sarifOpts := sarif.Options{Version: Version(), Category: c.String("sarif-category"), HelpURI: rulesDocURI}
+	if p := c.String("sarif"); p != "" {
+		if err := sarif.WriteFile(p, results, sarifOpts); err != nil {
+			return &statusError{exitError, "pyward: writing SARIF: " + err.Error()}
+		}
+	}
 	switch format {
+	case "sarif":
+		err = sarif.Write(c.App.Writer, results, sarifOpts)
 	case "json":
 		err = report.JSON(c.App.Writer, results, opts)
 	default:
@@ -110,6 +121,9 @@ func scan(c *cli.Context) error {
 	}
 	return nil
 }
+
+// rulesDocURI is where each rule's help lives (SARIF helpUri).
+const rulesDocURI = "https://github.com/pyward/pyward/blob/main/docs/rules.md"
 
 // loadConfig reads --config, else the .pyward.yaml found upward from the
 // scanned path to the repository root, else the defaults.

@@ -1,0 +1,189 @@
+// Package sarif writes a scan as one SARIF 2.1.0 log for GitHub code
+// scanning, through github.com/owenrumney/go-sarif/v2: every rule with its
+// descriptions, help, CWE tags and security-severity; every result with its
+// region, rule index, a fingerprint that survives lines moving and its
+// suppressions; skipped and unparsable files as notifications. It decides
+// no policy.
+package sarif
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/pyward/pyward/assess"
+	"github.com/pyward/pyward/rules"
+)
+
+// Options describe the run.
+type Options struct {
+	Version  string
+	Category string // runs[0].automationDetails.id; partial scans use their own
+	HelpURI  string // base of each rule's helpUri
+}
+
+// securitySeverity is GitHub's numeric severity for a rule's severity.
+var securitySeverity = map[rules.Level]string{rules.Low: "3.0", rules.Medium: "5.5", rules.High: "8.0"}
+
+var resultLevel = map[rules.Level]string{rules.Low: "note", rules.Medium: "warning", rules.High: "error"}
+
+// Build makes the SARIF log of a scan.
+func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
+	rep, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return nil, err
+	}
+	driver := sarif.NewVersionedDriver("pyward", opts.Version).WithInformationURI(opts.HelpURI)
+	run := sarif.NewRun(*sarif.NewTool(driver))
+	run.WithColumnKind("unicodeCodePoints")
+	run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{})
+	if opts.Category != "" {
+		run.WithAutomationDetails(sarif.NewRunAutomationDetails().WithID(opts.Category))
+	}
+
+	// Every registered rule, plus the syntax-error rule, in a stable order.
+	all := append(rules.All(), assess.SyntaxErrorRule)
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	index := map[string]int{}
+	for i, r := range all {
+		index[r.ID] = i
+		props := sarif.NewPropertyBag()
+		tags := []string{"security"}
+		if r.CWE != 0 {
+			tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
+		}
+		props.Add("tags", tags)
+		props.Add("security-severity", securitySeverity[r.Severity])
+		props.Add("precision", strings.ToLower(precision(r.Confidence)))
+		d := run.AddRule(r.ID).
+			WithName(camel(r.Name)).
+			WithShortDescription(sarif.NewMultiformatMessageString(r.Message)).
+			WithFullDescription(sarif.NewMultiformatMessageString(r.Message + ". " + r.Recommendation)).
+			WithHelp(sarif.NewMultiformatMessageString(r.Recommendation).WithMarkdown(r.Help + "\n\n**Fix:** " + r.Recommendation)).
+			WithHelpURI(opts.HelpURI + "#" + strings.ToLower(r.ID)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(resultLevel[r.Severity]))
+		d.AttachPropertyBag(props)
+	}
+
+	inv := sarif.NewInvocation().WithExecutionSuccess(true)
+	for _, fr := range results {
+		uri := fr.Path
+		if fr.Error != "" {
+			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").
+				WithTextMessage(fmt.Sprintf("%s: skipped: %s", fr.Path, fr.Error)).
+				WithLocations([]*sarif.Location{location(uri, 0, 0, 0, 0)}))
+			continue
+		}
+		for _, f := range fr.Findings {
+			if f.Rule == assess.SyntaxErrorRule {
+				inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").
+					WithTextMessage(fmt.Sprintf("%s:%d:%d: %s", fr.Path, f.Line, f.Column, f.Message)).
+					WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.Line, f.Column)}))
+			}
+			res := sarif.NewRuleResult(f.Rule.ID).
+				WithRuleIndex(index[f.Rule.ID]).
+				WithLevel(resultLevel[f.Severity]).
+				WithMessage(sarif.NewTextMessage(f.Message)).
+				WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.EndLine, f.EndColumn)})
+			res.WithPartialFingerPrints(map[string]interface{}{"pywardFingerprint/v1": fingerprint(f, fr.Path)})
+			if f.Suppressed {
+				kind := "inSource"
+				if strings.HasPrefix(f.Justification, "trusted: ") || strings.HasPrefix(f.Justification, "ignored for this path") {
+					kind = "external"
+				}
+				s := sarif.NewSuppression(kind)
+				if f.Justification != "" {
+					s.WithJustifcation(f.Justification)
+				}
+				res.AddSuppression(s)
+			}
+			run.AddResult(res)
+		}
+	}
+	run.AddInvocations(inv)
+	if run.Results == nil {
+		run.Results = []*sarif.Result{}
+	}
+	rep.AddRun(run)
+	return rep, nil
+}
+
+func location(uri string, line, col, endLine, endCol int) *sarif.Location {
+	art := sarif.NewArtifactLocation().WithUri(uri).WithUriBaseId("%SRCROOT%")
+	pl := sarif.NewPhysicalLocation().WithArtifactLocation(art)
+	if line > 0 {
+		r := sarif.NewRegion().WithStartLine(line).WithStartColumn(col)
+		if endLine >= line {
+			r.WithEndLine(endLine)
+			if endCol > 0 && (endLine > line || endCol > col) {
+				r.WithEndColumn(endCol)
+			}
+		}
+		pl.WithRegion(r)
+	}
+	return sarif.NewLocation().WithPhysicalLocation(pl)
+}
+
+// fingerprint identifies a finding by its rule, file and the text of its
+// line with white space folded, not by the line number, so that it
+// survives code moving up or down.
+func fingerprint(f assess.Scored, path string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s", f.Rule.ID, path, strings.Join(strings.Fields(f.SourceLine), " "))
+	return hex.EncodeToString(h.Sum(nil))[:32]
+}
+
+func precision(l rules.Level) string {
+	switch l {
+	case rules.High:
+		return "high"
+	case rules.Medium:
+		return "medium"
+	}
+	return "low"
+}
+
+// camel turns a snake_case rule name into the PascalCase SARIF prefers.
+func camel(s string) string {
+	var b strings.Builder
+	for _, w := range strings.Split(s, "_") {
+		if w != "" {
+			b.WriteString(strings.ToUpper(w[:1]) + w[1:])
+		}
+	}
+	return b.String()
+}
+
+// Write writes the log to w.
+func Write(w io.Writer, results []assess.FileResult, opts Options) error {
+	rep, err := Build(results, opts)
+	if err != nil {
+		return err
+	}
+	return rep.PrettyWrite(w)
+}
+
+// WriteFile writes the log to path atomically: a temporary file in the same
+// folder, renamed over the target, so that a reader never sees half a log.
+func WriteFile(path string, results []assess.FileResult, opts Options) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".pyward-*.sarif")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if err := Write(tmp, results, opts); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
