@@ -23,7 +23,7 @@ func scanCommand() *cli.Command {
 		Description: "Exit status: 0 when no file is at or above --fail-on, 1 when one is, " +
 			"2 on a usage, configuration or read error.",
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json or sarif"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json, sarif or github"},
 			&cli.StringFlag{Name: "sarif", Usage: "also write SARIF to this file (atomically)"},
 			&cli.StringFlag{Name: "sarif-category", Value: "pyward", Usage: "SARIF automationDetails.id, so that different scans do not close each other's alerts"},
 			&cli.StringFlag{Name: "fail-on", Usage: "file level that blocks: low, medium, high, blocked or never (default from config: high)"},
@@ -43,8 +43,8 @@ func scan(c *cli.Context) error {
 		args = []string{"."}
 	}
 	format := c.String("format")
-	if format != "text" && format != "json" && format != "sarif" {
-		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json or sarif)", format)}
+	if format != "text" && format != "json" && format != "sarif" && format != "github" {
+		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json, sarif or github)", format)}
 	}
 	base := "."
 	if args[0] != "-" {
@@ -101,6 +101,11 @@ func scan(c *cli.Context) error {
 		}
 	}
 	switch format {
+	case "github":
+		err = report.GitHub(c.App.Writer, results, opts)
+		if err == nil {
+			err = report.SummaryMarkdown(results, opts)
+		}
 	case "sarif":
 		err = sarif.Write(c.App.Writer, results, sarifOpts)
 	case "json":

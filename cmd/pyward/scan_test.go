@@ -41,7 +41,8 @@ func inProject(t *testing.T, stdin string, args ...string) (string, string, int)
 }
 
 func TestScanFormats(t *testing.T) {
-	for _, format := range []string{"text", "json"} {
+	t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(t.TempDir(), "summary.md"))
+	for _, format := range []string{"text", "json", "github", "sarif"} {
 		out, stderr, code := inProject(t, "", "scan", "--format", format, ".")
 		if code != 1 {
 			t.Errorf("%s: exit %d, want 1 (risky.py is BLOCKED); stderr %q", format, code, stderr)
@@ -136,5 +137,19 @@ func TestExplainAndConfig(t *testing.T) {
 	out, _, code = inProject(t, "", "config")
 	if code != 0 || !strings.Contains(out, "# fail-on: from ") || !strings.Contains(out, ".pyward.yaml\nfail-on: high") || !strings.Contains(out, "# levels: from default") {
 		t.Errorf("config: exit %d\n%s", code, out)
+	}
+}
+
+func TestScanGitHubSummary(t *testing.T) {
+	summary := filepath.Join(t.TempDir(), "summary.md")
+	t.Setenv("GITHUB_STEP_SUMMARY", summary)
+	out, _, code := inProject(t, "", "scan", "--format", "github", "pkg/risky.py")
+	b, err := os.ReadFile(summary)
+	if code != 1 || err != nil || !strings.Contains(string(b), "## pyward: **blocked**") || !strings.Contains(string(b), "| B605 |") {
+		t.Errorf("exit %d, summary %q (%v)", code, b, err)
+	}
+	// Most severe first: the HIGH findings come before the LOW import.
+	if i, j := strings.Index(out, "::error"), strings.Index(out, "::notice"); i < 0 || j < 0 || i > j {
+		t.Errorf("annotations not most severe first:\n%s", out)
 	}
 }

@@ -1,0 +1,101 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/pyward/pyward/assess"
+	"github.com/pyward/pyward/rules"
+)
+
+// GitHub writes workflow-command annotations, most severe first, because
+// GitHub shows only the first few annotations of a step; every finding is
+// in the job summary that SummaryMarkdown writes.
+func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
+	type ann struct {
+		path string
+		f    assess.Scored
+	}
+	var anns []ann
+	bw := bufio.NewWriter(w)
+	for _, r := range results {
+		if r.Error != "" && r.Error != "not a Python file" {
+			fmt.Fprintf(bw, "::warning file=%s,title=%s::%s\n", escProp(r.Path), escProp("pyward: skipped"), escData(r.Error))
+		}
+		for _, f := range shown(r.Findings, opts) {
+			if !f.Suppressed {
+				anns = append(anns, ann{r.Path, f})
+			}
+		}
+	}
+	sort.SliceStable(anns, func(i, j int) bool {
+		a, b := anns[i].f, anns[j].f
+		if a.Severity != b.Severity {
+			return a.Severity > b.Severity
+		}
+		return a.Points > b.Points
+	})
+	for _, a := range anns {
+		cmd := map[rules.Level]string{rules.High: "error", rules.Medium: "warning"}[a.f.Severity]
+		if cmd == "" {
+			cmd = "notice"
+		}
+		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,endLine=%d,endColumn=%d,title=%s::%s\n", cmd,
+			escProp(a.path), a.f.Line, a.f.Column, a.f.EndLine, a.f.EndColumn,
+			escProp(a.f.Rule.ID+" "+a.f.Rule.Name),
+			escData(fmt.Sprintf("%s [%s/%s, %d points]. %s", a.f.Message, a.f.Severity, a.f.Confidence, a.f.Points, a.f.Rule.Recommendation)))
+	}
+	s := Summarize(results, opts)
+	fmt.Fprintf(bw, "pyward: %d files, %d findings; %d BLOCKED, %d HIGH, %d MEDIUM, %d LOW; fail-on %s: %s\n",
+		s.Files, s.Findings, s.Levels["BLOCKED"], s.Levels["HIGH"], s.Levels["MEDIUM"], s.Levels["LOW"], s.FailOn,
+		map[bool]string{true: "blocked", false: "passed"}[s.Blocked])
+	return bw.Flush()
+}
+
+// escData and escProp escape workflow-command values as the runner expects.
+func escData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+func escProp(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// SummaryMarkdown appends the job summary to the file GitHub names in
+// GITHUB_STEP_SUMMARY; it does nothing when the variable is not set.
+func SummaryMarkdown(results []assess.FileResult, opts Options) error {
+	path := os.Getenv("GITHUB_STEP_SUMMARY")
+	if path == "" {
+		return nil
+	}
+	f, err := os.OpenFile(path, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	s := Summarize(results, opts)
+	var b strings.Builder
+	verdict := "passed"
+	if s.Blocked {
+		verdict = "**blocked**"
+	}
+	fmt.Fprintf(&b, "## pyward: %s\n\n%d files, %d findings (fail-on %s).\n\n| level | files |\n| --- | --- |\n", verdict, s.Files, s.Findings, s.FailOn)
+	for _, l := range []string{"BLOCKED", "HIGH", "MEDIUM", "LOW"} {
+		fmt.Fprintf(&b, "| %s | %d |\n", l, s.Levels[l])
+	}
+	b.WriteString("\n| file | level | score | rule | line | finding |\n| --- | --- | --- | --- | --- | --- |\n")
+	for _, r := range results {
+		for _, fd := range shown(r.Findings, opts) {
+			if fd.Suppressed {
+				continue
+			}
+			fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %d | %s |\n", r.Path, r.Level, r.Score, fd.Rule.ID, fd.Line, strings.ReplaceAll(fd.Message, "|", "\\|"))
+		}
+	}
+	_, err = f.WriteString(b.String() + "\n")
+	return err
+}
