@@ -96,7 +96,8 @@ func New(cfg *config.Config) *Assessor {
 }
 
 // Run assesses inputs with the given number of workers (the number of CPUs
-// when < 1); results are in the order of inputs.
+// when < 1); results are in the order of inputs. Each input's Data is
+// released once assessed, so that a large scan does not hold every file.
 func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 	if workers < 1 {
 		workers = runtime.NumCPU()
@@ -110,6 +111,7 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 			defer wg.Done()
 			for i := range next {
 				out[i] = a.File(inputs[i])
+				inputs[i].Data = nil
 			}
 		}()
 	}
