@@ -119,8 +119,12 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("config %s: %s", e.File, e.Msg)
 }
 
-// LoadFile reads a .pyward.yaml over the defaults.
+// LoadFile reads a configuration file over the defaults: a pyproject.toml
+// by its [tool.pyward] table, anything else as .pyward.yaml.
 func LoadFile(path string) (*Config, error) {
+	if filepath.Base(path) == "pyproject.toml" {
+		return loadPyproject(path)
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, &Error{File: path, Msg: err.Error()}
@@ -130,8 +134,9 @@ func LoadFile(path string) (*Config, error) {
 	return c, c.merge(path, data)
 }
 
-// Find looks for .pyward.yaml from dir upward to stop (the repository
-// root; "" for the file system root) and returns its path, or "".
+// Find looks for a configuration from dir upward to stop (the repository
+// root; "" for the file system root): in each folder .pyward.yaml, else a
+// pyproject.toml with a [tool.pyward] table. It returns the path, or "".
 func Find(dir, stop string) string {
 	dir, _ = filepath.Abs(dir)
 	if stop != "" {
@@ -140,6 +145,9 @@ func Find(dir, stop string) string {
 	for {
 		p := filepath.Join(dir, ".pyward.yaml")
 		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+		if p := filepath.Join(dir, "pyproject.toml"); hasPyproject(p) {
 			return p
 		}
 		if dir == stop {

@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -70,5 +71,37 @@ func TestFind(t *testing.T) {
 	os.WriteFile(filepath.Join(root, ".pyward.yaml"), []byte("{}\n"), 0o644)
 	if got := Find(sub, root); got != filepath.Join(root, ".pyward.yaml") {
 		t.Errorf("Find = %q", got)
+	}
+}
+
+func TestPyproject(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "pyproject.toml")
+	os.WriteFile(p, []byte("[project]\nname = \"x\"\n\n[tool.pyward]\nfail-on = \"medium\"\nexclude = [\"gen/*\"]\n\n[tool.pyward.rules.B404]\nenabled = false\n"), 0o644)
+	if got := Find(dir, dir); got != p {
+		t.Fatalf("Find = %q", got)
+	}
+	c, err := LoadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.FailOn != "medium" || len(c.Exclude) != 1 || *c.Rules["B404"].Enabled || c.Origin["fail-on"] != p {
+		t.Errorf("loaded %+v", c)
+	}
+	// A pyproject.toml without [tool.pyward] is not a configuration.
+	other := t.TempDir()
+	os.WriteFile(filepath.Join(other, "pyproject.toml"), []byte("[project]\nname = \"y\"\n"), 0o644)
+	if got := Find(other, other); got != "" {
+		t.Errorf("Find = %q for a pyproject.toml without [tool.pyward]", got)
+	}
+	// Errors point at the pyproject.toml line.
+	os.WriteFile(p, []byte("[project]\nname = \"x\"\n\n[tool.pyward]\npolicy = \"standard\"\nfail_on = \"high\"\n"), 0o644)
+	_, err = LoadFile(p)
+	if err == nil || err.Error() != "config "+p+`:6: unknown key "fail_on" (did you mean "fail-on"?)` {
+		t.Errorf("error %v", err)
+	}
+	os.WriteFile(p, []byte("[tool.pyward]\nfail-on = \n"), 0o644)
+	if _, err = LoadFile(p); err == nil || !strings.Contains(err.Error(), p+":2:") {
+		t.Errorf("TOML syntax error: %v", err)
 	}
 }
