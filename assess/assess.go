@@ -80,6 +80,8 @@ type Assessor struct {
 	// IgnoreSuppressions: inline suppression comments are not honoured
 	// (audit mode); trusted entries still are.
 	IgnoreSuppressions bool
+	// Done, when set, is called after each file, from the workers.
+	Done func()
 }
 
 // New returns an Assessor for cfg with every rule the configuration does
@@ -112,6 +114,9 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 			for i := range next {
 				out[i] = a.File(inputs[i])
 				inputs[i].Data = nil
+				if a.Done != nil {
+					a.Done()
+				}
 			}
 		}()
 	}

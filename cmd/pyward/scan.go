@@ -91,7 +91,10 @@ func scan(c *cli.Context) error {
 
 	a := assess.New(cfg)
 	a.IgnoreSuppressions = c.Bool("ignore-suppressions")
+	prog := startProgress(c.App.ErrWriter, len(inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
+	a.Done = prog.fileDone
 	results := a.Run(inputs, c.Int("jobs"))
+	prog.finish()
 
 	opts := report.Options{Version: Version(), FailOn: cfg.FailOn, Report: reportLevel, Color: colorWanted(c)}
 	sarifOpts := sarif.Options{Version: Version(), Category: c.String("sarif-category"), HelpURI: rulesDocURI}
@@ -147,6 +150,5 @@ func colorWanted(c *cli.Context) bool {
 	if os.Getenv("NO_COLOR") != "" || os.Getenv("TERM") == "dumb" || c.App.Writer != os.Stdout {
 		return false
 	}
-	st, err := os.Stdout.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return isTerminal(os.Stdout)
 }
