@@ -5,6 +5,7 @@
 package assess
 
 import (
+	"fmt"
 	"path"
 	"runtime"
 	"strings"
@@ -77,6 +78,7 @@ var SyntaxErrorRule = &rules.Rule{
 type Assessor struct {
 	cfg     *config.Config
 	enabled []*rules.Rule
+	options map[string]map[string]any
 	// IgnoreSuppressions: inline suppression comments are not honoured
 	// (audit mode); trusted entries still are.
 	IgnoreSuppressions bool
@@ -85,16 +87,34 @@ type Assessor struct {
 }
 
 // New returns an Assessor for cfg with every rule the configuration does
-// not disable.
-func New(cfg *config.Config) *Assessor {
-	a := &Assessor{cfg: cfg}
+// not disable. A configuration naming a rule or a rule option that does
+// not exist is an error.
+func New(cfg *config.Config) (*Assessor, error) {
+	a := &Assessor{cfg: cfg, options: map[string]map[string]any{}}
+	for id, rc := range cfg.Rules {
+		r := rules.Lookup(id)
+		if r == nil {
+			return nil, fmt.Errorf("configuration names rule %q, which does not exist (pyward rules lists them)", id)
+		}
+		if err := r.CheckOptions(rc.Options); err != nil {
+			return nil, fmt.Errorf("configuration: %v", err)
+		}
+		if rc.Severity != "" {
+			if _, err := rules.ParseLevel(rc.Severity); err != nil {
+				return nil, fmt.Errorf("configuration: rule %s severity: %v", id, err)
+			}
+		}
+		if len(rc.Options) > 0 {
+			a.options[r.ID] = rc.Options
+		}
+	}
 	for _, r := range rules.All() {
 		if rc, ok := cfg.Rules[r.ID]; ok && rc.Enabled != nil && !*rc.Enabled {
 			continue
 		}
 		a.enabled = append(a.enabled, r)
 	}
-	return a
+	return a, nil
 }
 
 // Run assesses inputs with the given number of workers (the number of CPUs
@@ -152,7 +172,7 @@ func (a *Assessor) File(in Input) FileResult {
 		res.Level = a.level(res.Score, res.Findings)
 		return res
 	}
-	fds := rules.Run(f, a.enabled)
+	fds := rules.Run(f, a.enabled, a.options)
 	if !a.IgnoreSuppressions {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
 	}

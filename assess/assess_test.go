@@ -2,6 +2,7 @@ package assess
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/pyward/pyward/config"
@@ -9,7 +10,11 @@ import (
 
 func assess(t *testing.T, cfg *config.Config, path, src string) FileResult {
 	t.Helper()
-	return New(cfg).File(Input{Path: path, Data: []byte(src)})
+	a, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a.File(Input{Path: path, Data: []byte(src)})
 }
 
 // The seed verdicts of the issue: plainly safe code scores 0 and is LOW;
@@ -77,7 +82,8 @@ func TestRunKeepsOrder(t *testing.T) {
 	for i := 0; i < 200; i++ {
 		in = append(in, Input{Path: fmt.Sprintf("f%03d.py", i), Data: []byte(fmt.Sprintf("x = %d\n", i))})
 	}
-	out := New(config.Default()).Run(in, 4)
+	a, _ := New(config.Default())
+	out := a.Run(in, 4)
 	for i, r := range out {
 		if r.Path != in[i].Path {
 			t.Fatalf("result %d is %s", i, r.Path)
@@ -97,5 +103,34 @@ func TestMatchGlob(t *testing.T) {
 		if got := MatchGlob(tc.glob, tc.path); got != tc.want {
 			t.Errorf("MatchGlob(%q, %q) = %v", tc.glob, tc.path, got)
 		}
+	}
+}
+
+func TestRuleOptions(t *testing.T) {
+	cfg := config.Default()
+	cfg.Rules["B605"] = config.RuleConfig{Options: map[string]any{"shell": []any{"mylib.run_shell"}}}
+	r := assess(t, cfg, "o.py", "import mylib\nmylib.run_shell(cmd)\nimport os\nos.system(cmd)\n")
+	var ids []string
+	for _, f := range r.Findings {
+		ids = append(ids, fmt.Sprintf("%s@%d", f.Rule.ID, f.Line))
+	}
+	if got := fmt.Sprint(ids); got != "[B605@2]" {
+		t.Errorf("with shell: [mylib.run_shell], findings %s, want [B605@2]", got)
+	}
+	for _, bad := range []config.RuleConfig{
+		{Options: map[string]any{"shel": []any{"x"}}},
+		{Options: map[string]any{"shell": "os.system"}},
+		{Severity: "critical"},
+	} {
+		cfg := config.Default()
+		cfg.Rules["B605"] = bad
+		if _, err := New(cfg); err == nil {
+			t.Errorf("%+v accepted", bad)
+		}
+	}
+	cfg = config.Default()
+	cfg.Rules["B999"] = config.RuleConfig{}
+	if _, err := New(cfg); err == nil || !strings.Contains(err.Error(), `"B999"`) {
+		t.Errorf("unknown rule: %v", err)
 	}
 }

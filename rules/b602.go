@@ -22,10 +22,11 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=False)\n",
 			"import subprocess\nsubprocess.call(shell=True)\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if !inList(c.QualName(call.Func), subprocessFuncs) || len(call.Args) == 0 {
+			if !inList(c.QualName(call.Func), c.List("subprocess")) || len(call.Args) == 0 {
 				return
 			}
 			if kw, on := shellTruthy(call); on {

@@ -19,10 +19,11 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=True)\n",
 			"import os\nos.system('ls')\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if !inList(c.QualName(call.Func), subprocessFuncs) {
+			if !inList(c.QualName(call.Func), c.List("subprocess")) {
 				return
 			}
 			if _, on := shellTruthy(call); !on {

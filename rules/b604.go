@@ -18,10 +18,11 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=True)\n",
 			"run_command(cmd, shell=False)\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if inList(c.QualName(call.Func), subprocessFuncs) {
+			if inList(c.QualName(call.Func), c.List("subprocess")) {
 				return
 			}
 			if kw, on := shellTruthy(call); on {

@@ -20,10 +20,11 @@ func init() {
 			"import subprocess\nsubprocess.run(['ls'])\n",
 			"system('ls')\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if len(call.Args) > 0 && inList(c.QualName(call.Func), shellFuncs) {
+			if len(call.Args) > 0 && inList(c.QualName(call.Func), c.List("shell")) {
 				c.ReportWith(call, commandSeverity(call), High, c.rule.Message)
 			}
 		},

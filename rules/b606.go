@@ -17,10 +17,11 @@ func init() {
 			"import os\nos.getcwd()\n",
 			"execv(path, args)\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if inList(c.QualName(call.Func), noShellFuncs) {
+			if inList(c.QualName(call.Func), c.List("no_shell")) {
 				c.Report(call)
 			}
 		},

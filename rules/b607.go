@@ -23,14 +23,15 @@ func init() {
 			"import subprocess\nsubprocess.call(cmd)\n",
 			"import os\nos.system('C:\\\\Windows\\\\notepad.exe')\n",
 		},
-		Kinds: []Kind{KindCall},
+		Options: shellOptions,
+		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if len(call.Args) == 0 {
 				return
 			}
 			q := c.QualName(call.Func)
-			if !inList(q, subprocessFuncs) && !inList(q, shellFuncs) && !inList(q, noShellFuncs) {
+			if !inList(q, c.List("subprocess")) && !inList(q, c.List("shell")) && !inList(q, c.List("no_shell")) {
 				return
 			}
 			first := call.Args[0]

@@ -30,6 +30,7 @@ type Context struct {
 	aliases  map[string]string // local name -> qualified name
 	imported []string          // qualified names imported so far
 	rule     *Rule
+	options  map[string]map[string]any // rule ID -> option -> value
 	scope    [2]int32
 	findings []Finding
 }
@@ -47,6 +48,22 @@ func (c *Context) ReportWith(n ast.Located, sev, conf Level, msg string) {
 		Rule: c.rule, Severity: sev, Confidence: conf, Message: msg,
 		Start: n.Pos(), End: n.End(), ScopeStart: c.scope[0], ScopeEnd: c.scope[1],
 	})
+}
+
+// List returns the current rule's option name: the configured list, else
+// the option's default.
+func (c *Context) List(name string) []string {
+	if v, ok := c.options[c.rule.ID][name]; ok {
+		if l, ok := stringList(v); ok {
+			return l
+		}
+	}
+	for _, o := range c.rule.Options {
+		if o.Name == name {
+			return o.Default
+		}
+	}
+	return nil
 }
 
 // QualName is the qualified name an expression spells, with import aliases
@@ -146,15 +163,16 @@ func (c *Context) recordImport(n ast.Node) {
 }
 
 // Run checks a parsed file with the given rules in one walk of its tree:
-// each node is shown only to the rules registered for its kind.
-func Run(f *parser.File, enabled []*Rule) []Finding {
+// each node is shown only to the rules registered for its kind. options
+// holds each rule's configured options, by rule ID (nil for defaults).
+func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []Finding {
 	var byKind [numKinds][]*Rule
 	for _, r := range enabled {
 		for _, k := range r.Kinds {
 			byKind[k] = append(byKind[k], r)
 		}
 	}
-	c := &Context{File: f, aliases: map[string]string{}}
+	c := &Context{File: f, aliases: map[string]string{}, options: options}
 	ast.Inspect(f.Module, func(n ast.Node) bool {
 		var kind Kind
 		switch s := n.(type) {

@@ -64,10 +64,62 @@ type Rule struct {
 	// Clean are programs on which it must not report.
 	Flagged []string
 	Clean   []string
+	// Options are the settings the rule reads from its configuration.
+	Options []Option
 	// Kinds are the node kinds Check is called for.
 	Kinds []Kind
 	// Check inspects one node and reports through c.Report.
 	Check func(c *Context, n ast.Node)
+}
+
+// Option is one setting of a rule, with its default.
+type Option struct {
+	Name    string
+	Default []string // options are lists of names: functions, paths
+	Help    string
+}
+
+// CheckOptions returns an error naming the first option r does not have,
+// or a value that is not a list of strings.
+func (r *Rule) CheckOptions(opts map[string]any) error {
+	for name, v := range opts {
+		found := false
+		for _, o := range r.Options {
+			if o.Name == name {
+				found = true
+			}
+		}
+		if !found {
+			var known []string
+			for _, o := range r.Options {
+				known = append(known, o.Name)
+			}
+			if len(known) == 0 {
+				return fmt.Errorf("rule %s has no options (%q given)", r.ID, name)
+			}
+			return fmt.Errorf("rule %s has no option %q (options: %s)", r.ID, name, strings.Join(known, ", "))
+		}
+		if _, ok := stringList(v); !ok {
+			return fmt.Errorf("rule %s option %q: want a list of strings", r.ID, name)
+		}
+	}
+	return nil
+}
+
+func stringList(v any) ([]string, bool) {
+	items, ok := v.([]any)
+	if !ok {
+		return nil, false
+	}
+	out := make([]string, 0, len(items))
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return nil, false
+		}
+		out = append(out, s)
+	}
+	return out, true
 }
 
 var registry = map[string]*Rule{}

@@ -36,7 +36,7 @@ func count(t *testing.T, r *Rule, src string) int {
 		t.Fatalf("%s: example does not parse: %v\n%s", r.ID, err, src)
 	}
 	n := 0
-	for _, fd := range Run(f, []*Rule{r}) {
+	for _, fd := range Run(f, []*Rule{r}, nil) {
 		if fd.Rule == r {
 			n++
 		}

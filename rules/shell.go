@@ -22,6 +22,14 @@ var (
 	}
 )
 
+// shellOptions are the options of B602–B607: which functions are which,
+// as Bandit's shell_injection plugin options.
+var shellOptions = []Option{
+	{Name: "subprocess", Default: subprocessFuncs, Help: "functions that run a process and take a shell argument"},
+	{Name: "shell", Default: shellFuncs, Help: "functions that always run their command through a shell"},
+	{Name: "no_shell", Default: noShellFuncs, Help: "functions that start a process without a shell"},
+}
+
 // shellTruthy reports whether a call passes a true `shell` argument, by
 // Python's truth rules for literals: `shell=1`, `shell=[x]` and
 // `shell='False'` (a non-empty string) are true; `shell=0`, `shell=None`,

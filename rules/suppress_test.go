@@ -61,7 +61,7 @@ func TestSuppressMultiLine(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fds := Run(f, rs)
+		fds := Run(f, rs, nil)
 		Suppress(f, fds, ParseSuppressions(f))
 		var got []string
 		for _, fd := range fds {

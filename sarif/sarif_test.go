@@ -15,7 +15,7 @@ import (
 
 func scanLog(t *testing.T) map[string]any {
 	t.Helper()
-	a := assess.New(config.Default())
+	a, _ := assess.New(config.Default())
 	results := a.Run([]assess.Input{
 		{Path: "pkg/run.py", Data: []byte("import subprocess\nsubprocess.call(cmd, shell=True)  # nosec B602 reviewed\nimport os\nos.system(c)\n")},
 		{Path: "pkg/old.py", Data: []byte("print 'x'\n")},
@@ -104,7 +104,7 @@ func TestLogStructure(t *testing.T) {
 // TestFingerprintSurvivesMovedLines: the same finding one line lower keeps
 // its fingerprint.
 func TestFingerprintSurvivesMovedLines(t *testing.T) {
-	a := assess.New(config.Default())
+	a, _ := assess.New(config.Default())
 	r1 := a.File(assess.Input{Path: "a.py", Data: []byte("import os\nos.system(c)\n")})
 	r2 := a.File(assess.Input{Path: "a.py", Data: []byte("import os\n\n\nos.system(c)\n")})
 	f1, f2 := fingerprint(r1.Findings[0], "a.py"), fingerprint(r2.Findings[0], "a.py")

@@ -60,6 +60,12 @@ func rulesMarkdown(w io.Writer, all []*rules.Rule) error {
 	for _, r := range all {
 		fmt.Fprintf(&b, "\n## %s\n\n`%s` · severity %s · confidence %s · CWE-%d\n\n%s\n\n**Fix:** %s\n",
 			r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Help, r.Recommendation)
+		if len(r.Options) > 0 {
+			b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: [...]}}}` in the configuration):\n\n")
+			for _, o := range r.Options {
+				fmt.Fprintf(&b, "- `%s`: %s. Default: %s.\n", o.Name, o.Help, "`"+strings.Join(o.Default, "`, `")+"`")
+			}
+		}
 		b.WriteString("\nFlagged:\n\n```python\n" + strings.Join(r.Flagged, "\n") + "```\n")
 		b.WriteString("\nNot flagged:\n\n```python\n" + strings.Join(r.Clean, "\n") + "```\n")
 	}

@@ -89,7 +89,10 @@ func scan(c *cli.Context) error {
 		inputs = append(inputs, more...)
 	}
 
-	a := assess.New(cfg)
+	a, err := assess.New(cfg)
+	if err != nil {
+		return &statusError{exitError, "pyward: " + err.Error()}
+	}
 	a.IgnoreSuppressions = c.Bool("ignore-suppressions")
 	prog := startProgress(c.App.ErrWriter, len(inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
 	a.Done = prog.fileDone
