@@ -343,23 +343,7 @@ func StrRepr(s string) string {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
-			switch {
-			case c == quote || c == '\\':
-				b.WriteByte('\\')
-				b.WriteByte(c)
-			case c == '\t':
-				b.WriteString(`\t`)
-			case c == '\n':
-				b.WriteString(`\n`)
-			case c == '\r':
-				b.WriteString(`\r`)
-			case c < 0x20 || c == 0x7f:
-				b.WriteString(`\x`)
-				b.WriteByte(hexDigits[c>>4])
-				b.WriteByte(hexDigits[c&15])
-			default:
-				b.WriteByte(c)
-			}
+			writeASCII(&b, c, quote)
 			continue
 		}
 		r, n := decodeWTF8(s[i:])
@@ -410,25 +394,31 @@ func BytesRepr(s string) string {
 	b.WriteByte('b')
 	b.WriteByte(quote)
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == quote || c == '\\':
-			b.WriteByte('\\')
-			b.WriteByte(c)
-		case c == '\t':
-			b.WriteString(`\t`)
-		case c == '\n':
-			b.WriteString(`\n`)
-		case c == '\r':
-			b.WriteString(`\r`)
-		case c < 0x20 || c >= 0x7f:
-			b.WriteString(`\x`)
-			b.WriteByte(hexDigits[c>>4])
-			b.WriteByte(hexDigits[c&15])
-		default:
-			b.WriteByte(c)
-		}
+		writeASCII(&b, s[i], quote) // bytes from 0x80 are escaped like controls
 	}
 	b.WriteByte(quote)
 	return b.String()
+}
+
+// writeASCII writes one byte as Python's repr writes it inside quote: the
+// quote and backslash escaped, \t \n \r by name, other controls and (in
+// bytes) everything from 0x7f as \xhh.
+func writeASCII(b *strings.Builder, c, quote byte) {
+	switch {
+	case c == quote || c == '\\':
+		b.WriteByte('\\')
+		b.WriteByte(c)
+	case c == '\t':
+		b.WriteString(`\t`)
+	case c == '\n':
+		b.WriteString(`\n`)
+	case c == '\r':
+		b.WriteString(`\r`)
+	case c < 0x20 || c >= 0x7f:
+		b.WriteString(`\x`)
+		b.WriteByte(hexDigits[c>>4])
+		b.WriteByte(hexDigits[c&15])
+	default:
+		b.WriteByte(c)
+	}
 }

@@ -211,13 +211,7 @@ func (p *parser) parseFString(ctx *fstringCtx, values []ast.Expr) []ast.Expr {
 	for {
 		switch p.kind() {
 		case token.FSTRING_MIDDLE:
-			t := p.tok()
-			s, err := literal.DecodeFStringMiddle(p.text(t), ctx.raw)
-			if err != nil {
-				p.errorAt(token.SyntaxError, t.Start, t.End, err.Error())
-			}
-			ctx.lit = append(ctx.lit, s...)
-			p.next()
+			p.appendMiddle(ctx)
 		case token.LBRACE:
 			values = p.parseReplacementField(ctx, values)
 		case token.FSTRING_END:
@@ -324,13 +318,7 @@ func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 	for {
 		switch p.kind() {
 		case token.FSTRING_MIDDLE:
-			t := p.tok()
-			s, err := literal.DecodeFStringMiddle(p.text(t), ctx.raw)
-			if err != nil {
-				p.errorAt(token.SyntaxError, t.Start, t.End, err.Error())
-			}
-			ctx.lit = append(ctx.lit, s...)
-			p.next()
+			p.appendMiddle(ctx)
 		case token.LBRACE:
 			values = p.parseReplacementField(ctx, values)
 		default:
@@ -343,4 +331,15 @@ func (p *parser) parseFormatSpec(ctx *fstringCtx) ast.Expr {
 			return &ast.JoinedStr{Loc: spanLoc, Values: values}
 		}
 	}
+}
+
+// appendMiddle decodes the current FSTRING_MIDDLE into the pending literal.
+func (p *parser) appendMiddle(ctx *fstringCtx) {
+	t := p.tok()
+	s, err := literal.DecodeFStringMiddle(p.text(t), ctx.raw)
+	if err != nil {
+		p.errorAt(token.SyntaxError, t.Start, t.End, err.Error())
+	}
+	ctx.lit = append(ctx.lit, s...)
+	p.next()
 }
