@@ -21,7 +21,7 @@ func init() {
 		Kinds: []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if c.QualName(call.Func) == "exec" {
+			if c.CallName(call) == "exec" {
 				c.Report(call)
 			}
 		},

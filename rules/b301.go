@@ -27,7 +27,7 @@ func init() {
 		Kinds: []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if inList(c.QualName(call.Func), pickleCalls) {
+			if inList(c.CallName(call), pickleCalls) {
 				c.Report(call)
 			}
 		},

@@ -20,7 +20,7 @@ func init() {
 		Kinds: []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if c.QualName(call.Func) == "eval" {
+			if c.CallName(call) == "eval" {
 				c.Report(call)
 			}
 		},

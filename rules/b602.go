@@ -26,7 +26,7 @@ func init() {
 		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if !inList(c.QualName(call.Func), c.List("subprocess")) || len(call.Args) == 0 {
+			if !inList(c.CallName(call), c.List("subprocess")) || len(call.Args) == 0 {
 				return
 			}
 			if kw, on := shellTruthy(call); on {

@@ -22,7 +22,7 @@ func init() {
 		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if inList(c.QualName(call.Func), c.List("subprocess")) {
+			if inList(c.CallName(call), c.List("subprocess")) {
 				return
 			}
 			if kw, on := shellTruthy(call); on {

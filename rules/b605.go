@@ -24,7 +24,7 @@ func init() {
 		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if len(call.Args) > 0 && inList(c.QualName(call.Func), c.List("shell")) {
+			if len(call.Args) > 0 && inList(c.CallName(call), c.List("shell")) {
 				c.ReportWith(call, commandSeverity(call), High, c.rule.Message)
 			}
 		},

@@ -21,7 +21,7 @@ func init() {
 		Kinds:   []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if inList(c.QualName(call.Func), c.List("no_shell")) {
+			if inList(c.CallName(call), c.List("no_shell")) {
 				c.Report(call)
 			}
 		},

@@ -30,7 +30,7 @@ func init() {
 			if len(call.Args) == 0 {
 				return
 			}
-			q := c.QualName(call.Func)
+			q := c.CallName(call)
 			if !inList(q, c.List("subprocess")) && !inList(q, c.List("shell")) && !inList(q, c.List("no_shell")) {
 				return
 			}

@@ -13,7 +13,7 @@ func callRule(r *Rule, names []string) *Rule {
 	r.Kinds = []Kind{KindCall}
 	r.Check = func(c *Context, n ast.Node) {
 		call := n.(*ast.Call)
-		if inList(c.QualName(call.Func), names) {
+		if inList(c.CallName(call), names) {
 			c.Report(call)
 		}
 	}

@@ -31,6 +31,8 @@ type Context struct {
 	imported []string          // qualified names imported so far
 	rule     *Rule
 	options  map[string]map[string]any // rule ID -> option -> value
+	call     *ast.Call                 // the call whose name is cached
+	callName string
 	scope    [2]int32
 	findings []Finding
 }
@@ -64,6 +66,15 @@ func (c *Context) List(name string) []string {
 		}
 	}
 	return nil
+}
+
+// CallName is the qualified name of the called function, computed once per
+// call however many rules ask (see QualName).
+func (c *Context) CallName(call *ast.Call) string {
+	if c.call != call {
+		c.call, c.callName = call, c.QualName(call.Func)
+	}
+	return c.callName
 }
 
 // QualName is the qualified name an expression spells, with import aliases

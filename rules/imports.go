@@ -28,7 +28,7 @@ func importedNames(n ast.Node) []string {
 // given to __import__, or the literal or name given to
 // importlib.import_module; "" for any other call.
 func (c *Context) dynamicImport(call *ast.Call) string {
-	q := c.QualName(call.Func)
+	q := c.CallName(call)
 	var arg ast.Expr
 	switch {
 	case q == "__import__" || q == "importlib.import_module" || q == "importlib.__import__":
@@ -56,7 +56,7 @@ func importRule(r *Rule, prefixes []string) *Rule {
 		if call, ok := n.(*ast.Call); ok {
 			// __import__("pickle") imports by name; and a call of the
 			// listed name itself (wsgiref.handlers.CGIHandler()) uses it.
-			if m := c.dynamicImport(call); m != "" && inModules(m, prefixes) || inList(c.QualName(call.Func), prefixes) {
+			if m := c.dynamicImport(call); m != "" && inModules(m, prefixes) || inList(c.CallName(call), prefixes) {
 				c.Report(call)
 			}
 			return
