@@ -184,11 +184,23 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 		}
 	}
 	c := &Context{File: f, aliases: map[string]string{}, options: options}
+	var docstring *ast.Constant // a string statement, which KindStr skips
 	ast.Inspect(f.Module, func(n ast.Node) bool {
 		var kind Kind
 		switch s := n.(type) {
 		case *ast.Call:
 			kind = KindCall
+		case *ast.Assert:
+			c.scope = [2]int32{s.Pos(), s.End()}
+			kind = KindAssert
+		case *ast.ExceptHandler:
+			c.scope = [2]int32{s.Pos(), s.End()}
+			kind = KindExceptHandler
+		case *ast.Constant:
+			if s.Kind != ast.ConstStr || s == docstring || len(byKind[KindStr]) == 0 {
+				return true
+			}
+			kind = KindStr
 		case *ast.Import:
 			c.recordImport(n)
 			kind = KindImport
@@ -196,6 +208,9 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 			c.recordImport(n)
 			kind = KindImportFrom
 		default:
+			if es, ok := n.(*ast.ExprStmt); ok {
+				docstring, _ = es.Value.(*ast.Constant)
+			}
 			if st, ok := n.(ast.Stmt); ok && isSimple(st) {
 				c.scope = [2]int32{st.Pos(), st.End()}
 			} else if ok {

@@ -47,6 +47,11 @@ const (
 	KindCall Kind = iota
 	KindImport
 	KindImportFrom
+	KindAssert
+	KindExceptHandler
+	// KindStr is every str constant, f-string pieces included, except a
+	// string that is a statement by itself (docstrings), as Bandit checks.
+	KindStr
 	numKinds
 )
 

@@ -1,0 +1,14 @@
+import requests
+import httpx
+
+requests.get(url, verify=False, timeout=5)  # want: B501
+requests.post(
+    url,
+    verify=False,  # want: B501
+    timeout=5,
+)
+httpx.Client(verify=False)  # want: B501
+
+requests.get(url, verify=True, timeout=5)
+requests.get(url, verify="/etc/ssl/ca.pem", timeout=5)
+session.get(url, verify=False)
