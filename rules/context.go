@@ -201,12 +201,27 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 				return true
 			}
 			kind = KindStr
+		case *ast.Dict:
+			kind = KindDict
+		case *ast.Compare:
+			kind = KindCompare
 		case *ast.Import:
 			c.recordImport(n)
 			kind = KindImport
 		case *ast.ImportFrom:
 			c.recordImport(n)
 			kind = KindImportFrom
+		case *ast.Assign:
+			c.scope = [2]int32{s.Pos(), s.End()}
+			kind = KindAssign
+		case *ast.FunctionDef:
+			c.scope = [2]int32{s.Pos(), s.End()}
+			for _, r := range byKind[KindFunctionDef] {
+				c.rule = r
+				r.Check(c, n)
+			}
+			c.scope = [2]int32{s.Pos(), headerEnd(s)}
+			return true
 		default:
 			if es, ok := n.(*ast.ExprStmt); ok {
 				docstring, _ = es.Value.(*ast.Constant)

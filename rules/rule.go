@@ -52,6 +52,12 @@ const (
 	// KindStr is every str constant, f-string pieces included, except a
 	// string that is a statement by itself (docstrings), as Bandit checks.
 	KindStr
+	KindAssign
+	KindDict
+	KindCompare
+	// KindFunctionDef is a plain def (not async def, not lambda), as Bandit
+	// checks.
+	KindFunctionDef
 	numKinds
 )
 

@@ -1,0 +1,18 @@
+def login(user, password="admin"):  # want: B107
+    pass
+
+
+def connect(host, *, token="abc"):  # want: B107
+    pass
+
+
+def ok(user, password=None):
+    pass
+
+
+def ok2(user, passwords="x"):
+    pass
+
+
+async def later(password="x"):
+    pass
