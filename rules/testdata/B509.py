@@ -1,0 +1,6 @@
+from pysnmp.hlapi import UsmUserData
+
+UsmUserData("user")  # want: B509
+UsmUserData("user", "authkey")  # want: B509
+
+UsmUserData("user", "authkey", "privkey")
