@@ -22,7 +22,8 @@ func debugCommand() *cli.Command {
 			Usage:     "print a file's syntax tree as CPython's ast.dump(..., include_attributes=True) does",
 			ArgsUsage: "FILE (- for standard input)",
 			Description: "Exit status: 0 when the file parses, 1 when it has a syntax error " +
-				"(printed as FILE:LINE:COL: SyntaxError: message), 2 when it cannot be read.",
+				"(printed as FILE:LINE:COL: SyntaxError: message, or FILE:LINE: when the error has " +
+				"no column, as when the file cannot be decoded), 2 when it cannot be read.",
 			Action: debugAST,
 		}},
 	}
@@ -48,7 +49,12 @@ func debugAST(c *cli.Context) error {
 	if err != nil {
 		var se *token.Error
 		if errors.As(err, &se) {
-			return &statusError{exitBlocked, fmt.Sprintf("%s:%d:%d: %s: %s", name, se.Line, se.Col, se.Kind, se.Msg)}
+			// An error without a column (a decoding error) names the line only.
+			pos := fmt.Sprintf("%s:%d:%d", name, se.Line, se.Col)
+			if se.Col == 0 {
+				pos = fmt.Sprintf("%s:%d", name, se.Line)
+			}
+			return &statusError{exitBlocked, fmt.Sprintf("%s: %s: %s", pos, se.Kind, se.Msg)}
 		}
 		return &statusError{exitError, "pyward: " + err.Error()}
 	}

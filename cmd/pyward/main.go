@@ -24,7 +24,7 @@ func main() {
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
 }
 
-// exitError carries an exit status chosen by a command together with the
+// statusError carries an exit status chosen by a command together with the
 // message to print.
 type statusError struct {
 	status int

@@ -50,7 +50,9 @@ func pyward(t *testing.T, stdin string, args ...string) (string, string, int) {
 
 func TestVersion(t *testing.T) {
 	out, _, code := pyward(t, "", "version")
-	if code != 0 || !strings.HasPrefix(out, "pyward ") || !strings.Contains(out, runtime.GOOS+"/"+runtime.GOARCH) {
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if code != 0 || len(lines) != 2 || !strings.HasPrefix(lines[0], "pyward ") ||
+		lines[1] != runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH {
 		t.Errorf("version: %d %q", code, out)
 	}
 }
@@ -84,6 +86,12 @@ func TestDebugASTErrors(t *testing.T) {
 	if code != 1 || !strings.Contains(stderr, "bad.py:1:1: SyntaxError: Missing parentheses in call to 'print'. Did you mean print(...)?") {
 		t.Errorf("syntax error: exit %d, stderr %q", code, stderr)
 	}
+	enc := filepath.Join(dir, "enc.py")
+	os.WriteFile(enc, []byte("# coding: uft-8\nx = 1\n"), 0o644)
+	_, stderr, code = pyward(t, "", "debug", "ast", enc)
+	if code != 1 || !strings.Contains(stderr, "enc.py:1: SyntaxError: unknown encoding: uft-8") {
+		t.Errorf("decoding error: exit %d, stderr %q", code, stderr)
+	}
 	_, stderr, code = pyward(t, "", "debug", "ast", filepath.Join(dir, "missing.py"))
 	if code != 2 || !strings.Contains(stderr, "no such file") {
 		t.Errorf("missing file: exit %d, stderr %q", code, stderr)
@@ -91,5 +99,21 @@ func TestDebugASTErrors(t *testing.T) {
 	_, stderr, code = pyward(t, "", "debug", "ast")
 	if code != 2 || !strings.Contains(stderr, "usage") {
 		t.Errorf("no argument: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestVersionFromLinker checks the release path: -ldflags "-X main.version=...".
+func TestVersionFromLinker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short: builds pyward a second time")
+	}
+	bin := filepath.Join(t.TempDir(), "pyward")
+	build := exec.Command("go", "build", "-ldflags", "-X main.version=v9.8.7", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	out, err := exec.Command(bin, "version").Output()
+	if err != nil || !strings.HasPrefix(string(out), "pyward v9.8.7\n") {
+		t.Errorf("version: %v %q", err, out)
 	}
 }
