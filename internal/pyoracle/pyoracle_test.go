@@ -49,7 +49,7 @@ func TestDumps(t *testing.T) {
 	want := []rec{
 		{"ok.py", okDump, "", "", 0, 0},
 		{"syntax.py", "", "SyntaxError", "'(' was never closed", 1, 5},
-		{"null.py", "", "SyntaxError", "source code string cannot contain null bytes", 0, 0}, // ValueError before 3.11.4
+		{"null.py", "", "SyntaxError", "source code string cannot contain null bytes", 0, 0},
 		{"latin.py", "", "", "", 0, 0},
 		{filepath.Join(dir, "ok.py"), okDump, "", "", 0, 0},
 	}
@@ -64,6 +64,9 @@ func TestDumps(t *testing.T) {
 				t.Errorf("latin.py: %q", g.dump)
 			}
 			continue
+		}
+		if w.path == "null.py" && g.typ == "ValueError" {
+			g.typ = "SyntaxError" // older CPythons raise ValueError here
 		}
 		if g != w {
 			t.Errorf("record %d:\n got %+v\nwant %+v", i, g, w)
