@@ -68,6 +68,15 @@ func (c *Context) List(name string) []string {
 	return nil
 }
 
+// ReportSpan records a finding of the current rule on a byte range of the
+// source, for checks on the text rather than the tree.
+func (c *Context) ReportSpan(start, end int32, sev, conf Level, msg string) {
+	c.findings = append(c.findings, Finding{
+		Rule: c.rule, Severity: sev, Confidence: conf, Message: msg,
+		Start: start, End: end,
+	})
+}
+
 // CallName is the qualified name of the called function, computed once per
 // call however many rules ask (see QualName).
 func (c *Context) CallName(call *ast.Call) string {
@@ -184,6 +193,10 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 		}
 	}
 	c := &Context{File: f, aliases: map[string]string{}, options: options}
+	for _, r := range byKind[KindFile] {
+		c.rule = r
+		r.Check(c, f.Module)
+	}
 	var docstring *ast.Constant // a string statement, which KindStr skips
 	ast.Inspect(f.Module, func(n ast.Node) bool {
 		var kind Kind
