@@ -46,10 +46,7 @@ func (c *Context) Report(n ast.Located) {
 // ReportWith records a finding at n with its own severity, confidence and
 // message.
 func (c *Context) ReportWith(n ast.Located, sev, conf Level, msg string) {
-	c.findings = append(c.findings, Finding{
-		Rule: c.rule, Severity: sev, Confidence: conf, Message: msg,
-		Start: n.Pos(), End: n.End(), ScopeStart: c.scope[0], ScopeEnd: c.scope[1],
-	})
+	c.ReportSpan(n.Pos(), n.End(), sev, conf, msg)
 }
 
 // List returns the current rule's option name: the configured list, else
@@ -69,11 +66,11 @@ func (c *Context) List(name string) []string {
 }
 
 // ReportSpan records a finding of the current rule on a byte range of the
-// source, for checks on the text rather than the tree.
+// source (file-level checks use it directly: they have no node).
 func (c *Context) ReportSpan(start, end int32, sev, conf Level, msg string) {
 	c.findings = append(c.findings, Finding{
 		Rule: c.rule, Severity: sev, Confidence: conf, Message: msg,
-		Start: start, End: end,
+		Start: start, End: end, ScopeStart: c.scope[0], ScopeEnd: c.scope[1],
 	})
 }
 
