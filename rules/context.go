@@ -33,6 +33,7 @@ type Context struct {
 	options  map[string]map[string]any // rule ID -> option -> value
 	call     *ast.Call                 // the call whose name is cached
 	callName string
+	marks    map[any]string // per-file notes rules leave on nodes (see Mark)
 	scope    [2]int32
 	findings []Finding
 }
@@ -73,6 +74,18 @@ func (c *Context) ReportSpan(start, end int32, sev, conf Level, msg string) {
 		Start: start, End: end, ScopeStart: c.scope[0], ScopeEnd: c.scope[1],
 	})
 }
+
+// Mark leaves a note on a node for a rule that will meet it later in the
+// walk (children are visited after their parents), and Marked reads it.
+func (c *Context) Mark(n any, note string) {
+	if c.marks == nil {
+		c.marks = map[any]string{}
+	}
+	c.marks[n] = note
+}
+
+// Marked returns the note left on n, or "".
+func (c *Context) Marked(n any) string { return c.marks[n] }
 
 // CallName is the qualified name of the called function, computed once per
 // call however many rules ask (see QualName).
@@ -213,6 +226,10 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 			kind = KindStr
 		case *ast.Dict:
 			kind = KindDict
+		case *ast.BinOp:
+			kind = KindBinOp
+		case *ast.JoinedStr:
+			kind = KindJoinedStr
 		case *ast.Compare:
 			kind = KindCompare
 		case *ast.Import:

@@ -58,6 +58,8 @@ const (
 	// KindFunctionDef is a plain def (not async def, not lambda), as Bandit
 	// checks.
 	KindFunctionDef
+	KindBinOp
+	KindJoinedStr
 	// KindFile is called once per file, with the Module, for checks on
 	// the source text.
 	KindFile

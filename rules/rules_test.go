@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/pyward/pyward/python/ast"
@@ -70,4 +71,23 @@ func TestQualName(t *testing.T) {
 
 func exprOf(s interface{}) ast.Expr {
 	return s.(*ast.ExprStmt).Value
+}
+
+func TestB608Confidence(t *testing.T) {
+	src := "cur.execute('SELECT a FROM t WHERE b = ' + b)\n" +
+		"q = 'SELECT a FROM t WHERE b = ' + b\n" +
+		"cur.execute(sql='SELECT a FROM t WHERE b = ' + b)\n" +
+		"cur.execute('SELECT a FROM t WHERE b = {}'.format(b))\n" +
+		"cur.execute('SELECT a FROM t WHERE b = x'.replace('x', b))\n"
+	f, err := parser.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range Run(f, []*Rule{Lookup("B608")}, nil) {
+		got = append(got, fd.Confidence.String())
+	}
+	if want := "MEDIUM LOW LOW MEDIUM LOW"; strings.Join(got, " ") != want {
+		t.Errorf("confidences %v, want %s", got, want)
+	}
 }
