@@ -9,15 +9,15 @@ func swallows(c *Context, h *ast.ExceptHandler, body func(ast.Stmt) bool) bool {
 	if len(h.Body) != 1 || !body(h.Body[0]) {
 		return false
 	}
-	if h.Type == nil || len(c.List("check_typed_exception")) > 0 {
+	if h.Type == nil || c.Bool("check_typed_exception") {
 		return true
 	}
 	n, ok := h.Type.(*ast.Name)
 	return ok && n.ID == "Exception"
 }
 
-var typedExceptionOption = []Option{{Name: "check_typed_exception", Default: nil,
-	Help: "any non-empty list also checks handlers for specific exception types (Bandit's check_typed_exception: true)"}}
+var typedExceptionOption = []Option{{Name: "check_typed_exception", Bool: true,
+	Help: "also flag handlers for specific exception types, such as `except KeyError: pass`"}}
 
 func init() {
 	Register(&Rule{

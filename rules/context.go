@@ -66,6 +66,20 @@ func (c *Context) List(name string) []string {
 	return nil
 }
 
+// Bool returns the current rule's switch option name: the configured
+// value, else the option's default.
+func (c *Context) Bool(name string) bool {
+	if v, ok := c.options[c.rule.ID][name].(bool); ok {
+		return v
+	}
+	for _, o := range c.rule.Options {
+		if o.Name == name {
+			return o.On
+		}
+	}
+	return false
+}
+
 // ReportSpan records a finding of the current rule on a byte range of the
 // source (file-level checks use it directly: they have no node).
 func (c *Context) ReportSpan(start, end int32, sev, conf Level, msg string) {

@@ -62,3 +62,83 @@ func nameIs(e ast.Expr, names ...string) bool {
 	}
 	return false
 }
+
+// fnmatch reports whether name matches a shell pattern as Python's
+// fnmatch.fnmatch does on POSIX: `*` matches any run of characters, `/`
+// included; `?` one character; `[...]` a set, `[!...]` its complement.
+func fnmatch(pattern, name string) bool {
+	p, n := []rune(pattern), []rune(name)
+	// Iterative matching with backtracking to the last star: linear in
+	// practice, never exponential.
+	pi, ni, star, mark := 0, 0, -1, 0
+	for ni < len(n) {
+		if pi < len(p) {
+			switch p[pi] {
+			case '*':
+				star, mark = pi, ni
+				pi++
+				continue
+			case '?':
+				pi++
+				ni++
+				continue
+			case '[':
+				if end, ok := matchSet(p[pi:], n[ni]); end > 0 {
+					if ok {
+						pi += end
+						ni++
+						continue
+					}
+				} else if n[ni] == '[' { // an unclosed [ is a literal
+					pi++
+					ni++
+					continue
+				}
+			default:
+				if p[pi] == n[ni] {
+					pi++
+					ni++
+					continue
+				}
+			}
+		}
+		if star < 0 {
+			return false
+		}
+		mark++
+		pi, ni = star+1, mark
+	}
+	for pi < len(p) && p[pi] == '*' {
+		pi++
+	}
+	return pi == len(p)
+}
+
+// matchSet matches r against the set that opens p ("[...]"). It returns the
+// set's length in p, 0 when the set is not closed, and whether r is in it.
+func matchSet(p []rune, r rune) (int, bool) {
+	i := 1
+	negate := i < len(p) && p[i] == '!'
+	if negate {
+		i++
+	}
+	in := false
+	first := true
+	for ; i < len(p); i++ {
+		if p[i] == ']' && !first {
+			return i + 1, in != negate
+		}
+		first = false
+		if i+2 < len(p) && p[i+1] == '-' && p[i+2] != ']' {
+			if p[i] <= r && r <= p[i+2] {
+				in = true
+			}
+			i += 2
+			continue
+		}
+		if p[i] == r {
+			in = true
+		}
+	}
+	return 0, false
+}

@@ -91,21 +91,25 @@ type Rule struct {
 // Option is one setting of a rule, with its default.
 type Option struct {
 	Name    string
-	Default []string // options are lists of names: functions, paths
-	Help    string
+	Default []string // a list option's default: names of functions, paths
+	// Bool makes the option a switch (true or false) rather than a list;
+	// On is then its default.
+	Bool bool
+	On   bool
+	Help string
 }
 
 // CheckOptions returns an error naming the first option r does not have,
 // or a value that is not a list of strings.
 func (r *Rule) CheckOptions(opts map[string]any) error {
 	for name, v := range opts {
-		found := false
-		for _, o := range r.Options {
-			if o.Name == name {
-				found = true
+		var opt *Option
+		for i := range r.Options {
+			if r.Options[i].Name == name {
+				opt = &r.Options[i]
 			}
 		}
-		if !found {
+		if opt == nil {
 			var known []string
 			for _, o := range r.Options {
 				known = append(known, o.Name)
@@ -115,7 +119,11 @@ func (r *Rule) CheckOptions(opts map[string]any) error {
 			}
 			return fmt.Errorf("rule %s has no option %q (options: %s)", r.ID, name, strings.Join(known, ", "))
 		}
-		if _, ok := stringList(v); !ok {
+		if opt.Bool {
+			if _, ok := v.(bool); !ok {
+				return fmt.Errorf("rule %s option %q: want true or false", r.ID, name)
+			}
+		} else if _, ok := stringList(v); !ok {
 			return fmt.Errorf("rule %s option %q: want a list of strings", r.ID, name)
 		}
 	}

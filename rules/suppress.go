@@ -79,11 +79,11 @@ func parseComment(text string) []Suppression {
 		case strings.HasPrefix(p, "nosec"):
 			out = append(out, idsAndReason(strings.TrimPrefix(strings.TrimPrefix(p, "nosec"), ":"), true))
 		case strings.HasPrefix(p, "noqa"):
+			// Only `# noqa: CODES` counts. A bare `# noqa` is mostly written
+			// to quiet a style checker about one line; letting it also hide
+			// security findings would be a silent pass (Bandit ignores it too).
 			rest := strings.TrimPrefix(p, "noqa")
 			if !strings.HasPrefix(rest, ":") {
-				if rest == "" || rest[0] == ' ' {
-					out = append(out, Suppression{})
-				}
 				continue
 			}
 			out = append(out, idsAndReason(rest[1:], false))

@@ -26,13 +26,34 @@ func rulesCommand() *cli.Command {
 					fmt.Fprintf(w, "%-6s %-42s %-6s %-6s CWE-%-4d %s\n", r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Message)
 				}
 			case "json":
+				type jo struct {
+					Name    string `json:"name"`
+					Type    string `json:"type"`
+					Default any    `json:"default"`
+					Help    string `json:"help"`
+				}
 				type jr struct {
-					ID, Name, Severity, Confidence, Message, Recommendation, Help string
-					CWE                                                           int
+					ID             string `json:"id"`
+					Name           string `json:"name"`
+					Severity       string `json:"severity"`
+					Confidence     string `json:"confidence"`
+					CWE            int    `json:"cwe"`
+					Message        string `json:"message"`
+					Recommendation string `json:"recommendation"`
+					Help           string `json:"help"`
+					Options        []jo   `json:"options,omitempty"`
 				}
 				var out []jr
 				for _, r := range all {
-					out = append(out, jr{r.ID, r.Name, r.Severity.String(), r.Confidence.String(), r.Message, r.Recommendation, r.Help, r.CWE})
+					j := jr{r.ID, r.Name, r.Severity.String(), r.Confidence.String(), r.CWE, r.Message, r.Recommendation, r.Help, nil}
+					for _, o := range r.Options {
+						if o.Bool {
+							j.Options = append(j.Options, jo{o.Name, "bool", o.On, o.Help})
+						} else {
+							j.Options = append(j.Options, jo{o.Name, "list", append([]string{}, o.Default...), o.Help})
+						}
+					}
+					out = append(out, j)
 				}
 				enc := json.NewEncoder(w)
 				enc.SetIndent("", "  ")
@@ -61,9 +82,9 @@ func rulesMarkdown(w io.Writer, all []*rules.Rule) error {
 		fmt.Fprintf(&b, "\n## %s\n\n`%s` · severity %s · confidence %s · CWE-%d\n\n%s\n\n**Fix:** %s\n",
 			r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Help, r.Recommendation)
 		if len(r.Options) > 0 {
-			b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: [...]}}}` in the configuration):\n\n")
+			b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: VALUE}}}` in the configuration):\n\n")
 			for _, o := range r.Options {
-				fmt.Fprintf(&b, "- `%s`: %s. Default: %s.\n", o.Name, o.Help, "`"+strings.Join(o.Default, "`, `")+"`")
+				fmt.Fprintf(&b, "- `%s`: %s. Default: %s.\n", o.Name, o.Help, optionDefault(o))
 			}
 		}
 		b.WriteString("\nFlagged:\n\n```python\n" + strings.Join(r.Flagged, "\n") + "```\n")
@@ -102,4 +123,15 @@ func (e *explainWriter) Write(p []byte) (int, error) {
 	}
 	_, err := io.WriteString(e.w, s)
 	return len(p), err
+}
+
+// optionDefault renders an option's default for the rules reference.
+func optionDefault(o rules.Option) string {
+	switch {
+	case o.Bool:
+		return fmt.Sprintf("`%t`", o.On)
+	case len(o.Default) == 0:
+		return "none"
+	}
+	return "`" + strings.Join(o.Default, "`, `") + "`"
 }

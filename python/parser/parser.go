@@ -19,6 +19,7 @@ import (
 
 // File is a parsed source file.
 type File struct {
+	Name     string // the file name given to ParseFile, for rules that look at paths
 	Module   *ast.Module
 	Tok      *token.File     // line table of the decoded source
 	Src      []byte          // the decoded source
@@ -32,7 +33,11 @@ func ParseFile(filename string, raw []byte) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	return Parse(src)
+	f, err := Parse(src)
+	if f != nil {
+		f.Name = filename
+	}
+	return f, err
 }
 
 // maxNest bounds the depth of nested expressions and blocks. CPython gives

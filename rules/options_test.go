@@ -1,0 +1,96 @@
+package rules
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pyward/pyward/python/parser"
+)
+
+func TestFnmatch(t *testing.T) {
+	for _, c := range []struct {
+		pattern, name string
+		want          bool
+	}{
+		{"*assert.py", "examples/assert.py", true},
+		{"*assert.py", "assert.pyc", false},
+		{"*/tests/*", "pkg/tests/sub/x.py", true},
+		{"tests/*.py", "tests/a/b.py", true}, // * crosses / as in Python's fnmatch
+		{"test_?.py", "test_a.py", true},
+		{"test_?.py", "test_ab.py", false},
+		{"[tT]est*.py", "Test_x.py", true},
+		{"[!t]est*.py", "test_x.py", false},
+		{"[a-c]x", "bx", true},
+		{"[a-c]x", "dx", false},
+		{"[x", "[x", true}, // an unclosed set is literal
+		{"*a*a*a*a*a*b", strings.Repeat("a", 200), false},
+		{"", "", true},
+		{"", "a", false},
+	} {
+		if got := fnmatch(c.pattern, c.name); got != c.want {
+			t.Errorf("fnmatch(%q, %q) = %v, want %v", c.pattern, c.name, got, c.want)
+		}
+	}
+}
+
+// findings runs one rule over src named name with the given options.
+func findings(t *testing.T, id, name, src string, opts map[string]any) int {
+	t.Helper()
+	f, err := parser.ParseFile(name, []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := Lookup(id)
+	if err := r.CheckOptions(opts); err != nil {
+		t.Fatal(err)
+	}
+	return len(Run(f, []*Rule{r}, map[string]map[string]any{id: opts}))
+}
+
+func TestAssertSkips(t *testing.T) {
+	src := "assert x\n"
+	if n := findings(t, "B101", "pkg/check.py", src, nil); n != 1 {
+		t.Errorf("default: %d findings, want 1", n)
+	}
+	if n := findings(t, "B101", "pkg/check.py", src, map[string]any{"skips": []any{"*/check.py"}}); n != 0 {
+		t.Errorf("skipped file: %d findings, want 0", n)
+	}
+	if n := findings(t, "B101", "pkg/other.py", src, map[string]any{"skips": []any{"*/check.py"}}); n != 1 {
+		t.Errorf("other file: %d findings, want 1", n)
+	}
+}
+
+func TestCheckTypedException(t *testing.T) {
+	src := "try:\n    f()\nexcept KeyError:\n    pass\ntry:\n    f()\nexcept:\n    pass\n"
+	if n := findings(t, "B110", "x.py", src, nil); n != 1 {
+		t.Errorf("default: %d findings, want 1", n)
+	}
+	if n := findings(t, "B110", "x.py", src, map[string]any{"check_typed_exception": true}); n != 2 {
+		t.Errorf("check_typed_exception: %d findings, want 2", n)
+	}
+	if n := findings(t, "B110", "x.py", src, map[string]any{"check_typed_exception": false}); n != 1 {
+		t.Errorf("check_typed_exception false: %d findings, want 1", n)
+	}
+}
+
+func TestOptionTypes(t *testing.T) {
+	for _, c := range []struct {
+		id   string
+		opts map[string]any
+		want string // part of the error, "" for none
+	}{
+		{"B110", map[string]any{"check_typed_exception": []any{"yes"}}, "want true or false"},
+		{"B101", map[string]any{"skips": true}, "want a list of strings"},
+		{"B101", map[string]any{"skip": []any{}}, `no option "skip"`},
+		{"B102", map[string]any{"x": true}, "has no options"},
+		{"B605", map[string]any{"shell": []any{"os.system"}}, ""},
+	} {
+		err := Lookup(c.id).CheckOptions(c.opts)
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("%s %v: %v", c.id, c.opts, err)
+		case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+			t.Errorf("%s %v: error %v, want one containing %q", c.id, c.opts, err, c.want)
+		}
+	}
+}
