@@ -8,6 +8,7 @@ func init() {
 		Message:        "possible hard-coded password as a parameter default",
 		Recommendation: "Give password parameters no default, or None, and read the secret at run time.",
 		Help:           "A parameter named like a password with a string default puts the secret in the source and uses it silently when callers pass nothing.",
+		BanditDiff:     "Keyword-only parameters (`def login(*, password='admin')`) are checked too, and defaults are matched to the right parameters when there are positional-only ones; Bandit looks only at regular positional parameters and misaligns defaults after `/`.",
 		Flagged:        []string{"def login(user, password='admin'):\n    pass\n"},
 		Clean:          []string{"def login(user, password=None):\n    pass\n", "def login(user, passwords='x'):\n    pass\n"},
 		Kinds:          []Kind{KindFunctionDef},

@@ -8,6 +8,7 @@ func init() {
 		Message:        "HTTPS request with certificate verification turned off",
 		Recommendation: "Keep verify=True (the default); point verify= at a CA bundle if the server uses a private CA.",
 		Help:           "`verify=False` accepts any certificate, so anyone on the network path can impersonate the server and read or change the traffic.",
+		BanditDiff:     "Only a literal `verify=False` is reported. Bandit also reports `verify='False'`, which requests reads as the path of a CA bundle, not as turning verification off.",
 		Flagged:        []string{"import requests\nrequests.get(url, verify=False, timeout=5)\n", "import httpx\nhttpx.Client(verify=False)\n"},
 		Clean:          []string{"import requests\nrequests.get(url, verify='/etc/ssl/ca.pem', timeout=5)\n", "import requests\nrequests.get(url, timeout=5)\n"},
 		Kinds:          []Kind{KindCall},

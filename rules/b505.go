@@ -22,6 +22,7 @@ func init() {
 		Message:        "cryptographic key too short",
 		Recommendation: "Use at least 2048-bit RSA or DSA keys (3072 for use past 2030), or an elliptic curve of at least 224 bits such as SECP256R1.",
 		Help:           "Short keys can be broken by brute force: RSA and DSA keys under 1024 bits (HIGH) or 2048 bits (MEDIUM), elliptic curves under 160 bits (HIGH) or 224 bits (MEDIUM).",
+		BanditDiff:     "A curve written as a call (`ec.generate_private_key(ec.SECP192R1())`, the form the cryptography documentation uses) is recognised; Bandit cannot evaluate it, assumes a 224-bit curve and reports nothing.",
 		Flagged: []string{
 			"from cryptography.hazmat.primitives.asymmetric import rsa\nrsa.generate_private_key(65537, 1024)\n",
 			"from Crypto.PublicKey import DSA\nDSA.generate(512)\n",

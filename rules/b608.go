@@ -16,11 +16,11 @@ func init() {
 		Message:        "SQL built from strings: values in it can inject SQL",
 		Recommendation: "Pass values as query parameters (cursor.execute(sql, params)) and keep the SQL text constant.",
 		Help: "A query assembled with `+`, `%`, `.format` or an f-string puts its values into the SQL text, so a value containing SQL changes the query. " +
-			"Confidence is MEDIUM when the built string goes straight to `execute` or `executemany`, LOW elsewhere (and with `.replace`). " +
-			"Each built expression is checked once, as a whole (Bandit checks each string piece with only part of the expression).",
-		Flagged: []string{"cur.execute('SELECT * FROM users WHERE id = ' + uid)\n", "q = f'DELETE FROM t WHERE id = {i}'\n", "cur.execute('UPDATE t SET a = %s' % a)\n"},
-		Clean:   []string{"cur.execute('SELECT * FROM users WHERE id = %s', (uid,))\n", "msg = 'selected ' + str(n) + ' files'\n", "cur.execute('SELECT * FROM t')\n"},
-		Kinds:   []Kind{KindCall, KindBinOp, KindJoinedStr},
+			"Confidence is MEDIUM when the built string goes straight to `execute` or `executemany`, LOW elsewhere (and with `.replace`). ",
+		BanditDiff: "Each built expression is checked once, as a whole. Bandit checks each string piece against only part of the expression, so it misses `'SELECT * ' + 'FROM t WHERE id = ' + x` and can report one query several times.",
+		Flagged:    []string{"cur.execute('SELECT * FROM users WHERE id = ' + uid)\n", "q = f'DELETE FROM t WHERE id = {i}'\n", "cur.execute('UPDATE t SET a = %s' % a)\n"},
+		Clean:      []string{"cur.execute('SELECT * FROM users WHERE id = %s', (uid,))\n", "msg = 'selected ' + str(n) + ' files'\n", "cur.execute('SELECT * FROM t')\n"},
+		Kinds:      []Kind{KindCall, KindBinOp, KindJoinedStr},
 		Check: func(c *Context, n ast.Node) {
 			switch e := n.(type) {
 			case *ast.Call:

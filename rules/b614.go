@@ -7,11 +7,11 @@ func init() {
 		ID: "B614", Name: "pytorch_load", Severity: Medium, Confidence: High, CWE: 502,
 		Message:        "torch.load unpickles the file: a crafted model file runs code",
 		Recommendation: "Pass weights_only=True, or load models in the safetensors format.",
-		Help: "`torch.load` uses pickle unless `weights_only=True`, so loading a model from an untrusted source runs whatever code it carries. " +
-			"The call is recognised however torch was imported (Bandit only after `import torch`).",
-		Flagged: []string{"import torch\ntorch.load(path)\n", "from torch import load\nload(path, weights_only=False)\n"},
-		Clean:   []string{"import torch\ntorch.load(path, weights_only=True)\n", "import torch\ntorch.save(model, path)\n"},
-		Kinds:   []Kind{KindCall},
+		Help:           "`torch.load` uses pickle unless `weights_only=True`, so loading a model from an untrusted source runs whatever code it carries. ",
+		BanditDiff:     "The call is recognised however torch was imported (`from torch import load`); Bandit checks only after `import torch`.",
+		Flagged:        []string{"import torch\ntorch.load(path)\n", "from torch import load\nload(path, weights_only=False)\n"},
+		Clean:          []string{"import torch\ntorch.load(path, weights_only=True)\n", "import torch\ntorch.save(model, path)\n"},
+		Kinds:          []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

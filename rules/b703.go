@@ -15,6 +15,7 @@ func init() {
 			"and a local variable, `'...'.format(...)` or `'...' % (...)` whose every part is traced, within the " +
 			"enclosing function or the module, back to string literals assigned before the call. Parameters and " +
 			"anything else (attributes, subscripts, f-strings, other calls) are treated as possibly carrying input.",
+		BanditDiff: "A with-statement binds the name when any of its items does (`with a() as x, b() as y`); Bandit looks only at the last item. A call with no positional argument is not reported (Bandit crashes on it internally).",
 		Flagged: []string{
 			"from django.utils.safestring import mark_safe\ndef view(request, name):\n    return mark_safe(name)\n",
 			"from django.utils import safestring\nsafestring.mark_safe('<b>%s</b>' % request.GET['q'])\n",

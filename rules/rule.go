@@ -76,6 +76,10 @@ type Rule struct {
 	Message        string // one line, the default finding message
 	Recommendation string // what to do instead
 	Help           string // markdown
+	// BanditDiff says, for a Bandit rule, where pyward deliberately
+	// reports differently from Bandit and why (markdown); empty when the
+	// rule follows Bandit exactly.
+	BanditDiff string
 	// Flagged are programs on which the rule must report, each at least once;
 	// Clean are programs on which it must not report.
 	Flagged []string

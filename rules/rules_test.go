@@ -91,3 +91,23 @@ func TestB608Confidence(t *testing.T) {
 		t.Errorf("confidences %v, want %s", got, want)
 	}
 }
+
+func TestB202Levels(t *testing.T) {
+	src := "import tarfile\n" +
+		"t.extractall(d)\n" +
+		"t.extractall(d, filter='fully_trusted')\n" +
+		"t.extractall(d, members=pick(t))\n" +
+		"t.extractall(d, members=names)\n" +
+		"t.extractall(d, filter=f)\n"
+	f, err := parser.Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, fd := range Run(f, []*Rule{Lookup("B202")}, nil) {
+		got = append(got, fd.Severity.String()+"/"+fd.Confidence.String())
+	}
+	if want := "HIGH/HIGH HIGH/HIGH LOW/LOW MEDIUM/MEDIUM LOW/LOW"; strings.Join(got, " ") != want {
+		t.Errorf("levels %v, want %s", got, want)
+	}
+}

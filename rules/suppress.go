@@ -117,7 +117,9 @@ func idsAndReason(s string, names bool) Suppression {
 	var sup Suppression
 	var reason []string
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-		if isRuleID(w) || names && Lookup(w) != nil && strings.ToLower(w) == w {
+		if up := strings.ToUpper(w); isRuleID(w) || isRuleID(up) && isKnownPrefix(up) {
+			sup.IDs = append(sup.IDs, up)
+		} else if names && Lookup(w) != nil && strings.ToLower(w) == w {
 			sup.IDs = append(sup.IDs, w)
 		} else {
 			reason = append(reason, w)
@@ -125,6 +127,13 @@ func idsAndReason(s string, names bool) Suppression {
 	}
 	sup.Justification = strings.TrimLeft(strings.Join(reason, " "), "-:— ")
 	return sup
+}
+
+// isKnownPrefix reports whether an upper-cased ID has one of the prefixes
+// pyward's rules use (Bandit's B, Ruff's S, pyward's PW), so that `b602`
+// is read as B602 while a word such as `md5` stays a rule name.
+func isKnownPrefix(id string) bool {
+	return strings.HasPrefix(id, "PW") || (id[0] == 'B' || id[0] == 'S') && isDigits(id[1:])
 }
 
 func splitIDs(s string) []string {

@@ -78,9 +78,23 @@ func rulesMarkdown(w io.Writer, all []*rules.Rule) error {
 		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | [%d](https://cwe.mitre.org/data/definitions/%d.html) | %s |\n",
 			r.ID, strings.ToLower(r.ID), r.Name, r.Severity, r.Confidence, r.CWE, r.CWE, r.Message)
 	}
+	b.WriteString("\n## Where pyward differs from Bandit\n\n" +
+		"Rule IDs, names, severities, confidences and CWEs are Bandit's, so `# nosec` comments and skip lists carry over. " +
+		"Where Bandit's behaviour is a bug, pyward does the right thing instead; every such place is listed here.\n\n")
+	for _, d := range rules.EngineDifferences {
+		b.WriteString("- " + d + "\n")
+	}
+	for _, r := range all {
+		if r.BanditDiff != "" {
+			fmt.Fprintf(&b, "- [%s](#%s): %s\n", r.ID, strings.ToLower(r.ID), r.BanditDiff)
+		}
+	}
 	for _, r := range all {
 		fmt.Fprintf(&b, "\n## %s\n\n`%s` · severity %s · confidence %s · CWE-%d\n\n%s\n\n**Fix:** %s\n",
 			r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Help, r.Recommendation)
+		if r.BanditDiff != "" {
+			b.WriteString("\n**Differs from Bandit:** " + r.BanditDiff + "\n")
+		}
 		if len(r.Options) > 0 {
 			b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: VALUE}}}` in the configuration):\n\n")
 			for _, o := range r.Options {

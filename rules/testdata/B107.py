@@ -16,3 +16,11 @@ def ok2(user, passwords="x"):
 
 async def later(password="x"):
     pass
+
+
+def posonly(secret="s3cr3t", /, user="u"):  # want: B107
+    pass
+
+
+def posonly_ok(password, /, user="u"):
+    pass
