@@ -90,22 +90,29 @@ func rulesMarkdown(w io.Writer, all []*rules.Rule) error {
 		}
 	}
 	for _, r := range all {
-		fmt.Fprintf(&b, "\n## %s\n\n`%s` · severity %s · confidence %s · CWE-%d\n\n%s\n\n**Fix:** %s\n",
-			r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Help, r.Recommendation)
-		if r.BanditDiff != "" {
-			b.WriteString("\n**Differs from Bandit:** " + r.BanditDiff + "\n")
-		}
-		if len(r.Options) > 0 {
-			b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: VALUE}}}` in the configuration):\n\n")
-			for _, o := range r.Options {
-				fmt.Fprintf(&b, "- `%s`: %s. Default: %s.\n", o.Name, o.Help, optionDefault(o))
-			}
-		}
-		b.WriteString("\nFlagged:\n\n```python\n" + strings.Join(r.Flagged, "\n") + "```\n")
-		b.WriteString("\nNot flagged:\n\n```python\n" + strings.Join(r.Clean, "\n") + "```\n")
+		b.WriteString("\n")
+		ruleSection(&b, r)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// ruleSection writes one rule's section of the reference, which is also
+// what `pyward explain` prints.
+func ruleSection(b *strings.Builder, r *rules.Rule) {
+	fmt.Fprintf(b, "## %s\n\n`%s` · severity %s · confidence %s · CWE-%d\n\n%s\n\n**Fix:** %s\n",
+		r.ID, r.Name, r.Severity, r.Confidence, r.CWE, r.Help, r.Recommendation)
+	if r.BanditDiff != "" {
+		b.WriteString("\n**Differs from Bandit:** " + r.BanditDiff + "\n")
+	}
+	if len(r.Options) > 0 {
+		b.WriteString("\nOptions (`rules: {" + r.ID + ": {options: {NAME: VALUE}}}` in the configuration):\n\n")
+		for _, o := range r.Options {
+			fmt.Fprintf(b, "- `%s`: %s. Default: %s.\n", o.Name, o.Help, optionDefault(o))
+		}
+	}
+	b.WriteString("\nFlagged:\n\n```python\n" + strings.Join(r.Flagged, "\n") + "```\n")
+	b.WriteString("\nNot flagged:\n\n```python\n" + strings.Join(r.Clean, "\n") + "```\n")
 }
 
 func explainCommand() *cli.Command {
@@ -121,22 +128,12 @@ func explainCommand() *cli.Command {
 			if r == nil {
 				return &statusError{exitError, fmt.Sprintf("pyward explain: no rule %q (pyward rules lists them)", c.Args().First())}
 			}
-			return rulesMarkdown(&explainWriter{w: c.App.Writer}, []*rules.Rule{r})
+			var b strings.Builder
+			ruleSection(&b, r)
+			_, err := io.WriteString(c.App.Writer, b.String())
+			return err
 		},
 	}
-}
-
-// explainWriter drops the reference's title and table, keeping one rule's
-// section.
-type explainWriter struct{ w io.Writer }
-
-func (e *explainWriter) Write(p []byte) (int, error) {
-	s := string(p)
-	if i := strings.Index(s, "\n## "); i >= 0 {
-		s = s[i+1:]
-	}
-	_, err := io.WriteString(e.w, s)
-	return len(p), err
 }
 
 // optionDefault renders an option's default for the rules reference.
