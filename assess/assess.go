@@ -78,6 +78,7 @@ var SyntaxErrorRule = &rules.Rule{
 type Assessor struct {
 	cfg     *config.Config
 	enabled []*rules.Rule
+	set     *rules.Set // enabled, indexed for dispatch
 	options map[string]map[string]any
 	// IgnoreSuppressions: inline suppression comments are not honoured
 	// (audit mode); trusted entries still are.
@@ -114,6 +115,7 @@ func New(cfg *config.Config) (*Assessor, error) {
 		}
 		a.enabled = append(a.enabled, r)
 	}
+	a.set = rules.NewSet(a.enabled)
 	return a, nil
 }
 
@@ -172,7 +174,7 @@ func (a *Assessor) File(in Input) FileResult {
 		res.Level = a.level(res.Score, res.Findings)
 		return res
 	}
-	fds := rules.Run(f, a.enabled, a.options)
+	fds := a.set.Run(f, a.options)
 	if !a.IgnoreSuppressions {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
 	}

@@ -19,6 +19,7 @@ func init() {
 			"execute(code)\n",
 		},
 		Kinds: []Kind{KindCall},
+		Calls: []string{"exec"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) == "exec" {

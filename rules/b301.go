@@ -25,6 +25,7 @@ func init() {
 			"import json\njson.loads(data)\n",
 		},
 		Kinds: []Kind{KindCall},
+		Calls: pickleCalls,
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if inList(c.CallName(call), pickleCalls) {

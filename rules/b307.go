@@ -18,6 +18,7 @@ func init() {
 			"import ast\nast.literal_eval(s)\n",
 		},
 		Kinds: []Kind{KindCall},
+		Calls: []string{"eval"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) == "eval" {

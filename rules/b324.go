@@ -15,9 +15,10 @@ func init() {
 		Recommendation: "Use hashlib.sha256 or stronger; if the hash is not for security, say so with usedforsecurity=False.",
 		Help: "MD4, MD5 and SHA-1 have practical collision attacks, and the weak crypt methods are fast to brute-force. " +
 			"A hash used only as a checksum or a cache key can say `usedforsecurity=False`.",
-		Flagged: []string{"import hashlib\nhashlib.md5(data)\n", "import hashlib\nhashlib.new('SHA1')\n", "import crypt\ncrypt.crypt(pw, crypt.METHOD_MD5)\n"},
-		Clean:   []string{"import hashlib\nhashlib.sha256(data)\n", "import hashlib\nhashlib.md5(data, usedforsecurity=False)\n", "import hashlib\nhashlib.new('sha256')\n"},
-		Kinds:   []Kind{KindCall},
+		Flagged:  []string{"import hashlib\nhashlib.md5(data)\n", "import hashlib\nhashlib.new('SHA1')\n", "import crypt\ncrypt.crypt(pw, crypt.METHOD_MD5)\n"},
+		Clean:    []string{"import hashlib\nhashlib.sha256(data)\n", "import hashlib\nhashlib.md5(data, usedforsecurity=False)\n", "import hashlib\nhashlib.new('sha256')\n"},
+		Kinds:    []Kind{KindCall},
+		CallLast: []string{"md4", "md5", "sha", "sha1", "new", "crypt", "mksalt"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"import ssl\nssl.wrap_socket(sock)\n"},
 		Clean:          []string{"import ssl\nssl.wrap_socket(sock, ssl_version=ssl.PROTOCOL_TLS_CLIENT)\n"},
 		Kinds:          []Kind{KindCall},
+		Calls:          []string{"ssl.wrap_socket"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) == "ssl.wrap_socket" && KeywordNode(call, "ssl_version") == nil {

@@ -12,6 +12,7 @@ func init() {
 		Flagged:        []string{"import yaml\nyaml.load(data)\n", "from yaml import load, Loader\nload(data, Loader=Loader)\n"},
 		Clean:          []string{"import yaml\nyaml.safe_load(data)\n", "import yaml\nyaml.load(data, Loader=yaml.SafeLoader)\n", "import yaml\nyaml.load(data, yaml.CSafeLoader)\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"load"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"import paramiko\nclient.set_missing_host_key_policy(paramiko.AutoAddPolicy())\n"},
 		Clean:          []string{"import paramiko\nclient.set_missing_host_key_policy(paramiko.RejectPolicy())\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"set_missing_host_key_policy"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if lastPart(c.CallName(call)) != "set_missing_host_key_policy" || len(call.Args) == 0 || !c.importContains("paramiko") {

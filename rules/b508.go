@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"from pysnmp.hlapi import CommunityData\nCommunityData('public', mpModel=0)\n"},
 		Clean:          []string{"from pysnmp.hlapi import CommunityData\nCommunityData('public', mpModel=2)\n"},
 		Kinds:          []Kind{KindCall},
+		Calls:          []string{"pysnmp.hlapi.CommunityData"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) != "pysnmp.hlapi.CommunityData" {

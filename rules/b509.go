@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"from pysnmp.hlapi import UsmUserData\nUsmUserData('user')\n"},
 		Clean:          []string{"from pysnmp.hlapi import UsmUserData\nUsmUserData('user', 'authkey', 'privkey')\n"},
 		Kinds:          []Kind{KindCall},
+		Calls:          []string{"pysnmp.hlapi.UsmUserData"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) == "pysnmp.hlapi.UsmUserData" && len(call.Args) < 3 {

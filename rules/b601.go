@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"import paramiko\nclient.exec_command('ls ' + d)\n"},
 		Clean:          []string{"client.exec_command('ls')\n", "import paramiko\nclient.open_sftp()\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"exec_command"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if lastPart(c.CallName(call)) == "exec_command" && c.importContains("paramiko") {

@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"User.objects.extra(where=['name = %s' % name])\n", "qs.extra(select={'x': expr})\n"},
 		Clean:          []string{"User.objects.extra(where=['name = %s'], params=[name])\n", "qs.extra(select={'x': 'count(*)'})\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"extra"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if lastPart(c.CallName(call)) != "extra" {

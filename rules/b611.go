@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"from django.db.models.expressions import RawSQL\nRawSQL('select %s' % col, [])\n"},
 		Clean:          []string{"from django.db.models.expressions import RawSQL\nRawSQL('select col from t where id = %s', [i])\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"RawSQL"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if lastPart(c.CallName(call)) != "RawSQL" || !c.importContains("django.db.models") {

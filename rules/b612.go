@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"import logging.config\nlogging.config.listen(9999)\n"},
 		Clean:          []string{"import logging.config\nlogging.config.listen(9999, verify=check_signature)\n"},
 		Kinds:          []Kind{KindCall},
+		Calls:          []string{"logging.config.listen"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if c.CallName(call) == "logging.config.listen" && KeywordNode(call, "verify") == nil {

@@ -12,6 +12,7 @@ func init() {
 		Flagged:        []string{"import torch\ntorch.load(path)\n", "from torch import load\nload(path, weights_only=False)\n"},
 		Clean:          []string{"import torch\ntorch.load(path, weights_only=True)\n", "import torch\ntorch.save(model, path)\n"},
 		Kinds:          []Kind{KindCall},
+		Calls:          []string{"torch.load", "torch.serialization.load"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

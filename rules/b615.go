@@ -6,6 +6,13 @@ import (
 	"github.com/pyward/pyward/python/ast"
 )
 
+// hfLibrary maps each download function to the library that must appear
+// in its qualified name.
+var hfLibrary = map[string]string{
+	"from_pretrained": "transformers", "load_dataset": "datasets",
+	"hf_hub_download": "huggingface_hub", "snapshot_download": "huggingface_hub", "repository_id": "huggingface_hub",
+}
+
 func init() {
 	Register(&Rule{
 		ID: "B615", Name: "huggingface_unsafe_download", Severity: Medium, Confidence: High, CWE: 494,
@@ -15,13 +22,11 @@ func init() {
 		Flagged:        []string{"from transformers import AutoModel\nAutoModel.from_pretrained('org/model')\n", "from datasets import load_dataset\nload_dataset('org/data', revision='main')\n"},
 		Clean:          []string{"from transformers import AutoModel\nAutoModel.from_pretrained('org/model', revision='5d0f2e8')\n", "from transformers import AutoModel\nAutoModel.from_pretrained('./local')\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"from_pretrained", "load_dataset", "hf_hub_download", "snapshot_download", "repository_id"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)
-			need := map[string]string{
-				"from_pretrained": "transformers", "load_dataset": "datasets",
-				"hf_hub_download": "huggingface_hub", "snapshot_download": "huggingface_hub", "repository_id": "huggingface_hub",
-			}[lastPart(q)]
+			need := hfLibrary[lastPart(q)]
 			if need == "" || !hasPart(q, need) {
 				return
 			}

@@ -11,6 +11,7 @@ func init() {
 		Flagged:        []string{"from mako.template import Template\nTemplate(text)\n", "import mako\nmako.template.Template(text)\n"},
 		Clean:          []string{"from jinja2 import Template\nTemplate(text)\n", "Template(text)\n"},
 		Kinds:          []Kind{KindCall},
+		CallLast:       []string{"Template"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if q := c.CallName(call); hasPart(q, "mako") && lastPart(q) == "Template" {

@@ -24,7 +24,8 @@ func init() {
 			"from django.utils.safestring import mark_safe\nmark_safe('<b>static</b>')\n",
 			"from django.utils.safestring import mark_safe\ndef banner():\n    tag = 'b'\n    return mark_safe('<{0}>hi</{0}>'.format(tag))\n",
 		},
-		Kinds: []Kind{KindCall},
+		Kinds:    []Kind{KindCall},
+		CallLast: safeStringNames,
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !c.importContains("django.utils.safestring") || !inList(lastPart(c.CallName(call)), safeStringNames) {

@@ -11,12 +11,8 @@ import (
 func callRule(r *Rule, names []string) *Rule {
 	r.Confidence = High
 	r.Kinds = []Kind{KindCall}
-	r.Check = func(c *Context, n ast.Node) {
-		call := n.(*ast.Call)
-		if inList(c.CallName(call), names) {
-			c.Report(call)
-		}
-	}
+	r.Calls = names
+	r.Check = func(c *Context, n ast.Node) { c.Report(n.(*ast.Call)) }
 	return r
 }
 

@@ -206,16 +206,51 @@ func (c *Context) recordImport(n ast.Node) {
 	}
 }
 
-// Run checks a parsed file with the given rules in one walk of its tree:
-// each node is shown only to the rules registered for its kind. options
-// holds each rule's configured options, by rule ID (nil for defaults).
-func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []Finding {
-	var byKind [numKinds][]*Rule
+// Set is a group of rules ready to run: rules indexed by the node kinds
+// and call names they registered for, built once and shared by every file
+// (and every worker: it is read-only once built).
+type Set struct {
+	byKind [numKinds][]*Rule
+	// Call rules: those that see every call, and those narrowed by name.
+	anyCall []*Rule
+	byCall  map[string][]*Rule
+	byLast  map[string][]*Rule
+}
+
+// NewSet indexes enabled rules for Run.
+func NewSet(enabled []*Rule) *Set {
+	s := &Set{byCall: map[string][]*Rule{}, byLast: map[string][]*Rule{}}
 	for _, r := range enabled {
 		for _, k := range r.Kinds {
-			byKind[k] = append(byKind[k], r)
+			if k != KindCall {
+				s.byKind[k] = append(s.byKind[k], r)
+				continue
+			}
+			if len(r.Calls) == 0 && len(r.CallLast) == 0 {
+				s.anyCall = append(s.anyCall, r)
+			}
+			for _, q := range r.Calls {
+				s.byCall[q] = append(s.byCall[q], r)
+			}
+			for _, l := range r.CallLast {
+				s.byLast[l] = append(s.byLast[l], r)
+			}
 		}
 	}
+	return s
+}
+
+// Run checks a parsed file with the given rules (see Set.Run).
+func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []Finding {
+	return NewSet(enabled).Run(f, options)
+}
+
+// Run checks a parsed file in one walk of its tree: each node is shown
+// only to the rules registered for its kind, and each call only to the
+// rules registered for its name (or for every call). options holds each
+// rule's configured options, by rule ID (nil for defaults).
+func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
+	byKind := &s.byKind
 	c := &Context{File: f, aliases: map[string]string{}, options: options}
 	for _, r := range byKind[KindFile] {
 		c.rule = r
@@ -279,6 +314,10 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 		if st, ok := n.(ast.Stmt); ok {
 			c.scope = [2]int32{st.Pos(), st.End()}
 		}
+		if kind == KindCall {
+			s.runCall(c, n.(*ast.Call))
+			return true
+		}
 		for _, r := range byKind[kind] {
 			c.rule = r
 			r.Check(c, n)
@@ -286,6 +325,35 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 		return true
 	})
 	return c.findings
+}
+
+// runCall shows a call to the rules for every call, then to those
+// registered for its qualified name or its last component. A rule
+// registered under both is shown the call once.
+func (s *Set) runCall(c *Context, call *ast.Call) {
+	for _, r := range s.anyCall {
+		c.rule = r
+		r.Check(c, call)
+	}
+	if len(s.byCall) == 0 && len(s.byLast) == 0 {
+		return
+	}
+	q := c.CallName(call)
+	exact := s.byCall[q]
+	for _, r := range exact {
+		c.rule = r
+		r.Check(c, call)
+	}
+next:
+	for _, r := range s.byLast[lastPart(q)] {
+		for _, e := range exact {
+			if e == r {
+				continue next
+			}
+		}
+		c.rule = r
+		r.Check(c, call)
+	}
 }
 
 // isSimple reports whether a statement has no body of its own.

@@ -19,7 +19,13 @@ func firstPart(q string) string {
 
 // hasPart reports whether one dotted component of q is exactly part.
 func hasPart(q, part string) bool {
-	for _, p := range strings.Split(q, ".") {
+	for q != "" {
+		p := q
+		if i := strings.IndexByte(q, '.'); i >= 0 {
+			p, q = q[:i], q[i+1:]
+		} else {
+			q = ""
+		}
 		if p == part {
 			return true
 		}

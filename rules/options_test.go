@@ -94,3 +94,21 @@ func TestOptionTypes(t *testing.T) {
 		}
 	}
 }
+
+func TestHasPart(t *testing.T) {
+	for _, c := range []struct {
+		q, part string
+		want    bool
+	}{
+		{"hashlib.md5", "hashlib", true},
+		{"x.hashlib.md5", "hashlib", true},
+		{"hashlibx.md5", "hashlib", false},
+		{"md5", "md5", true},
+		{"", "x", false},
+		{".run", "run", true},
+	} {
+		if got := hasPart(c.q, c.part); got != c.want {
+			t.Errorf("hasPart(%q, %q) = %v", c.q, c.part, got)
+		}
+	}
+}

@@ -88,6 +88,12 @@ type Rule struct {
 	Options []Option
 	// Kinds are the node kinds Check is called for.
 	Kinds []Kind
+	// Calls and CallLast narrow a KindCall rule to calls whose qualified
+	// name is one of Calls, or whose last component is one of CallLast, so
+	// that a call is shown only to the rules that can report on it. A rule
+	// with neither sees every call.
+	Calls    []string
+	CallLast []string
 	// Check inspects one node and reports through c.Report.
 	Check func(c *Context, n ast.Node)
 }

@@ -1,0 +1,136 @@
+package hook
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/go-git/go-git/v5/config"
+)
+
+// marker identifies a hook file pyward wrote, so that install never
+// overwrites someone else's hook and uninstall never removes one.
+const marker = "# pyward-hook: v1"
+
+// backupSuffix names the copy of a foreign hook that `install --force`
+// replaced, which uninstall puts back.
+const backupSuffix = ".pyward-backup"
+
+// hookScript runs the staged scan. It prefers pyward on PATH, then the
+// binary that installed the hook, and otherwise says how to get pyward
+// rather than letting the commit through unscanned.
+func hookScript(self string) string {
+	return `#!/bin/sh
+` + marker + `
+# Installed by "pyward hook install"; removed by "pyward hook uninstall".
+# Scans what is being committed (the index, or the temporary index git uses
+# for "git commit -a"); a file at or above the configured level stops the
+# commit. Skip once with "git commit --no-verify".
+if command -v pyward >/dev/null 2>&1; then
+	exec pyward scan --staged
+fi
+if [ -x ` + shellQuote(self) + ` ]; then
+	exec ` + shellQuote(self) + ` scan --staged
+fi
+echo "pyward: not found on PATH, so this commit cannot be checked." >&2
+echo "pyward: install it (https://github.com/pyward/pyward#install) or remove this hook with: pyward hook uninstall" >&2
+exit 1
+`
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// HooksDir is the folder git runs hooks from: core.hooksPath when set
+// (relative to the top of the working tree when relative), else the hooks
+// folder of the common git dir, which linked worktrees share.
+func (r *Repo) HooksDir() (string, error) {
+	// System scope merges the system, global and local files, as git does.
+	cfg, err := r.Git.ConfigScoped(config.SystemScope)
+	if err == nil && cfg.Raw != nil {
+		if p := cfg.Raw.Section("core").Option("hooksPath"); p != "" {
+			if strings.HasPrefix(p, "~/") {
+				if home, err := os.UserHomeDir(); err == nil {
+					p = filepath.Join(home, p[2:])
+				}
+			}
+			if !filepath.IsAbs(p) {
+				p = filepath.Join(r.Root, p)
+			}
+			return p, nil
+		}
+	}
+	return filepath.Join(r.CommonDir, "hooks"), nil
+}
+
+// Install writes the pre-commit hook and returns its path. An existing
+// hook that pyward did not write is left alone unless force is set; then
+// it is kept as pre-commit.pyward-backup for Uninstall to restore. self is
+// the path of the running pyward, used when pyward is not on PATH.
+func (r *Repo) Install(self string, force bool) (string, error) {
+	dir, err := r.HooksDir()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "pre-commit")
+	old, err := os.ReadFile(path)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+	case err != nil:
+		return "", err
+	case !bytes.Contains(old, []byte(marker)):
+		if !force {
+			return "", fmt.Errorf("%s exists and is not pyward's: add `pyward scan --staged` to it, or run `pyward hook install --force` (which keeps it as pre-commit%s)", path, backupSuffix)
+		}
+		if err := os.WriteFile(path+backupSuffix, old, 0o755); err != nil {
+			return "", fmt.Errorf("keeping the existing hook: %w", err)
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	tmp := path + ".pyward-tmp"
+	if err := os.WriteFile(tmp, []byte(hookScript(self)), 0o755); err != nil {
+		return "", err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return "", err
+	}
+	return path, nil
+}
+
+// Uninstall removes pyward's pre-commit hook and puts back the hook that
+// `install --force` replaced, if any. It refuses to remove a hook that is
+// not pyward's. It returns what it did.
+func (r *Repo) Uninstall() (string, error) {
+	dir, err := r.HooksDir()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, "pre-commit")
+	cur, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return "no pyward hook at " + path, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if !bytes.Contains(cur, []byte(marker)) {
+		return "", fmt.Errorf("%s is not pyward's hook: left alone", path)
+	}
+	if _, err := os.Stat(path + backupSuffix); err == nil {
+		if err := os.Rename(path+backupSuffix, path); err != nil {
+			return "", err
+		}
+		return "removed pyward's hook and restored the previous " + path, nil
+	}
+	if err := os.Remove(path); err != nil {
+		return "", err
+	}
+	return "removed " + path, nil
+}
