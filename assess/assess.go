@@ -45,6 +45,26 @@ type Input struct {
 	Path string
 	Data []byte
 	Err  string // why the file could not be read, when it could not
+	// NewOnly limits the verdict to Changed, the lines added or changed
+	// (from git): a finding that touches none of them is preexisting,
+	// counted but neither scored nor shown.
+	NewOnly bool
+	Changed []LineRange
+}
+
+// LineRange is a run of lines, 1-based and inclusive.
+type LineRange struct {
+	Start, End int
+}
+
+// touches reports whether lines start..end meet any of the ranges.
+func touches(ranges []LineRange, start, end int) bool {
+	for _, r := range ranges {
+		if r.Start <= end && start <= r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // Scored is a finding with its place and its weight in the verdict.
@@ -52,8 +72,15 @@ type Scored struct {
 	rules.Finding
 	Line, Column, EndLine, EndColumn int    // 1-based; columns count characters
 	SourceLine                       string // the text of Line
-	Points                           int    // 0 when suppressed
+	Points                           int    // 0 when suppressed, preexisting or baselined
 	Trigger                          string // "blocked" or "high" when the finding lifts the level
+	// Fingerprint identifies the finding without its line number (see
+	// fingerprint), for baselines and SARIF.
+	Fingerprint string
+	// Preexisting: with NewOnly, the finding touches no changed line.
+	Preexisting bool
+	// Baseline is "new" or "unchanged" when a baseline is in use.
+	Baseline string
 }
 
 // FileResult is the verdict on one file.
@@ -85,6 +112,8 @@ type Assessor struct {
 	IgnoreSuppressions bool
 	// Done, when set, is called after each file, from the workers.
 	Done func()
+	// Baseline, when set, holds findings that neither score nor block.
+	Baseline *Baseline
 }
 
 // New returns an Assessor for cfg with every rule the configuration does
@@ -170,7 +199,16 @@ func (a *Assessor) File(in Input) FileResult {
 			SourceLine: lineOf(in.Data, max(se.Line, 1)),
 			Points:     a.cfg.SyntaxError,
 		}}
-		res.Score = a.cfg.SyntaxError
+		// A file that does not parse has one such finding, whatever the
+		// line: its fingerprint is the rule and the path.
+		sf := &res.Findings[0]
+		sf.Fingerprint = fingerprint(SyntaxErrorRule.ID, in.Path, nil, 0, 0)
+		if a.Baseline != nil {
+			if sf.Baseline = a.Baseline.match(in.Path, SyntaxErrorRule.ID, sf.Fingerprint); sf.Baseline == "unchanged" {
+				sf.Points = 0
+			}
+		}
+		res.Score = sf.Points
 		res.Level = a.level(res.Score, res.Findings)
 		return res
 	}
@@ -184,7 +222,12 @@ func (a *Assessor) File(in Input) FileResult {
 		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
 		s.EndLine, s.EndColumn = f.Tok.CharColumn(fd.End)
 		s.SourceLine = sourceLine(f, s.Line)
-		if !fd.Suppressed {
+		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f, s.Line, s.EndLine)
+		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
+		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
+			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, s.Fingerprint)
+		}
+		if !fd.Suppressed && !s.Preexisting && s.Baseline != "unchanged" {
 			s.Points = a.cfg.Points[fd.Severity.String()][fd.Confidence.String()]
 			s.Trigger = a.trigger(fd.Rule.ID)
 			res.Score += s.Points

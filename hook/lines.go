@@ -40,13 +40,3 @@ func ChangedLines(old, new []byte) []LineRange {
 	}
 	return out
 }
-
-// Touches reports whether the lines start..end meet any of the ranges.
-func Touches(ranges []LineRange, start, end int) bool {
-	for _, r := range ranges {
-		if r.Start <= end && start <= r.End {
-			return true
-		}
-	}
-	return false
-}

@@ -211,3 +211,12 @@ func (r *Repo) Head(h plumbing.Hash, n int) ([]byte, error) {
 	}
 	return buf[:k], err
 }
+
+// Size returns a blob's size without reading it.
+func (r *Repo) Size(h plumbing.Hash) (int64, error) {
+	b, err := r.Git.BlobObject(h)
+	if err != nil {
+		return 0, err
+	}
+	return b.Size, nil
+}

@@ -53,6 +53,9 @@ func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
 	fmt.Fprintf(bw, "pyward: %d files, %d findings; %d BLOCKED, %d HIGH, %d MEDIUM, %d LOW; fail-on %s: %s\n",
 		s.Files, s.Findings, s.Levels["BLOCKED"], s.Levels["HIGH"], s.Levels["MEDIUM"], s.Levels["LOW"], s.FailOn,
 		map[bool]string{true: "blocked", false: "passed"}[s.Blocked])
+	if note := s.notShown(); note != "" {
+		fmt.Fprintln(bw, "pyward: "+note)
+	}
 	return bw.Flush()
 }
 
@@ -86,6 +89,9 @@ func SummaryMarkdown(results []assess.FileResult, opts Options) error {
 	fmt.Fprintf(&b, "## pyward: %s\n\n%d files, %d findings (fail-on %s).\n\n| level | files |\n| --- | --- |\n", verdict, s.Files, s.Findings, s.FailOn)
 	for _, l := range []string{"BLOCKED", "HIGH", "MEDIUM", "LOW"} {
 		fmt.Fprintf(&b, "| %s | %d |\n", l, s.Levels[l])
+	}
+	if note := s.notShown(); note != "" {
+		b.WriteString("\n" + note + "\n")
 	}
 	b.WriteString("\n| file | level | score | rule | line | finding |\n| --- | --- | --- | --- | --- | --- |\n")
 	for _, r := range results {

@@ -6,7 +6,9 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/pyward/pyward/assess"
 	"github.com/pyward/pyward/rules"
@@ -18,6 +20,9 @@ type Options struct {
 	FailOn  string      // "low" … "blocked", or "never"
 	Report  rules.Level // lowest severity shown; lower findings still score
 	Color   bool
+	// Absent are the baselined findings no longer found in the scanned
+	// files (fixed): counted in the summary.
+	Absent []assess.BaselineEntry
 }
 
 // Summary counts a scan's results.
@@ -27,6 +32,12 @@ type Summary struct {
 	Levels   map[string]int `json:"levels"`
 	FailOn   string         `json:"fail_on"`
 	Blocked  bool           `json:"blocked"`
+	// Preexisting counts findings outside the changed lines (--new-only),
+	// Baselined those the baseline knows, Absent the baseline's findings no
+	// longer found: none of them are shown or block.
+	Preexisting int `json:"preexisting,omitempty"`
+	Baselined   int `json:"baselined,omitempty"`
+	Absent      int `json:"absent,omitempty"`
 }
 
 // Summarize counts results and decides whether the scan blocks.
@@ -35,9 +46,20 @@ func Summarize(results []assess.FileResult, opts Options) Summary {
 	failOn, never := assess.ParseFileLevel(opts.FailOn)
 	never = !never
 	s.FailOn = upper(opts.FailOn)
+	for _, e := range opts.Absent {
+		s.Absent += e.Count
+	}
 	for _, r := range results {
 		s.Files++
 		s.Findings += len(shown(r.Findings, opts))
+		for _, f := range r.Findings {
+			switch {
+			case f.Preexisting:
+				s.Preexisting++
+			case f.Baseline == "unchanged":
+				s.Baselined++
+			}
+		}
 		if r.Error != "" {
 			continue
 		}
@@ -47,6 +69,25 @@ func Summarize(results []assess.FileResult, opts Options) Summary {
 		}
 	}
 	return s
+}
+
+// notShown says what the summary counts but the report leaves out, or ""
+// when nothing is.
+func (s Summary) notShown() string {
+	var parts []string
+	if s.Preexisting > 0 {
+		parts = append(parts, fmt.Sprintf("%d outside the changed lines", s.Preexisting))
+	}
+	if s.Baselined > 0 {
+		parts = append(parts, fmt.Sprintf("%d in the baseline", s.Baselined))
+	}
+	if s.Absent > 0 {
+		parts = append(parts, fmt.Sprintf("%d in the baseline no longer found (fixed: refresh it with pyward baseline)", s.Absent))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "Not shown, not scored: " + strings.Join(parts, "; ") + "."
 }
 
 func upper(s string) string {
@@ -59,11 +100,13 @@ func upper(s string) string {
 	return string(b)
 }
 
-// shown returns the findings at or above the report threshold.
+// shown returns the findings at or above the report threshold, leaving
+// out those outside the changed lines (--new-only) and those a baseline
+// knows.
 func shown(fds []assess.Scored, opts Options) []assess.Scored {
 	var out []assess.Scored
 	for _, f := range fds {
-		if f.Severity >= opts.Report {
+		if f.Severity >= opts.Report && !f.Preexisting && f.Baseline != "unchanged" {
 			out = append(out, f)
 		}
 	}
@@ -105,6 +148,7 @@ type jsonFinding struct {
 	Engine         string `json:"engine"`
 	Suppressed     bool   `json:"suppressed"`
 	Justification  string `json:"justification"`
+	Baseline       string `json:"baseline,omitempty"` // "new" when a baseline is in use
 }
 
 // JSON writes the contract's JSON object.
@@ -117,7 +161,7 @@ func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 				Rule: f.Rule.ID, Name: f.Rule.Name, Severity: f.Severity.String(), Confidence: f.Confidence.String(),
 				Points: f.Points, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: "pyward",
-				Suppressed: f.Suppressed, Justification: f.Justification,
+				Suppressed: f.Suppressed, Justification: f.Justification, Baseline: f.Baseline,
 			})
 		}
 		rep.Files = append(rep.Files, jf)

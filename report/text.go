@@ -90,5 +90,8 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 	default:
 		fmt.Fprintln(bw, " Passed: no file at or above "+s.FailOn+".")
 	}
+	if note := s.notShown(); note != "" {
+		fmt.Fprintln(bw, note)
+	}
 	return bw.Flush()
 }

@@ -7,8 +7,6 @@
 package sarif
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -82,6 +80,9 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 			continue
 		}
 		for _, f := range fr.Findings {
+			if f.Preexisting {
+				continue // outside the changed lines: not reported (--new-only)
+			}
 			if f.Rule == assess.SyntaxErrorRule {
 				inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("error").
 					WithTextMessage(fmt.Sprintf("%s:%d:%d: %s", fr.Path, f.Line, f.Column, f.Message)).
@@ -92,7 +93,10 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 				WithLevel(resultLevel[f.Severity]).
 				WithMessage(sarif.NewTextMessage(f.Message)).
 				WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.EndLine, f.EndColumn)})
-			res.WithPartialFingerPrints(map[string]interface{}{"pywardFingerprint/v1": fingerprint(f, fr.Path)})
+			res.WithPartialFingerPrints(map[string]interface{}{"pywardFingerprint/v1": f.Fingerprint})
+			if f.Baseline != "" {
+				res.WithBaselineState(f.Baseline)
+			}
 			if f.Suppressed {
 				kind := "inSource"
 				if strings.HasPrefix(f.Justification, "trusted: ") || strings.HasPrefix(f.Justification, "ignored for this path") {
@@ -129,15 +133,6 @@ func location(uri string, line, col, endLine, endCol int) *sarif.Location {
 		pl.WithRegion(r)
 	}
 	return sarif.NewLocation().WithPhysicalLocation(pl)
-}
-
-// fingerprint identifies a finding by its rule, file and the text of its
-// line with white space folded, not by the line number, so that it
-// survives code moving up or down.
-func fingerprint(f assess.Scored, path string) string {
-	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s", f.Rule.ID, path, strings.Join(strings.Fields(f.SourceLine), " "))
-	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 func precision(l rules.Level) string {

@@ -107,7 +107,7 @@ func TestFingerprintSurvivesMovedLines(t *testing.T) {
 	a, _ := assess.New(config.Default())
 	r1 := a.File(assess.Input{Path: "a.py", Data: []byte("import os\nos.system(c)\n")})
 	r2 := a.File(assess.Input{Path: "a.py", Data: []byte("import os\n\n\nos.system(c)\n")})
-	f1, f2 := fingerprint(r1.Findings[0], "a.py"), fingerprint(r2.Findings[0], "a.py")
+	f1, f2 := r1.Findings[0].Fingerprint, r2.Findings[0].Fingerprint
 	if f1 != f2 || r1.Findings[0].Line == r2.Findings[0].Line {
 		t.Errorf("fingerprints %s %s for lines %d %d", f1, f2, r1.Findings[0].Line, r2.Findings[0].Line)
 	}

@@ -43,6 +43,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Commands: []*cli.Command{
 			versionCommand(),
 			scanCommand(),
+			baselineCommand(),
+			hookCommand(),
 			rulesCommand(),
 			explainCommand(),
 			configCommand(),

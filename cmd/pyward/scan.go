@@ -9,6 +9,7 @@ import (
 	"github.com/pyward/pyward/assess"
 	"github.com/pyward/pyward/collect"
 	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/hook"
 	"github.com/pyward/pyward/report"
 	"github.com/pyward/pyward/rules"
 	"github.com/pyward/pyward/sarif"
@@ -22,7 +23,7 @@ func scanCommand() *cli.Command {
 		ArgsUsage: "[PATH...] (files or folders; - reads standard input)",
 		Description: "Exit status: 0 when no file is at or above --fail-on, 1 when one is, " +
 			"2 on a usage, configuration or read error.",
-		Flags: []cli.Flag{
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json, sarif or github"},
 			&cli.StringFlag{Name: "sarif", Usage: "also write SARIF to this file (atomically)"},
 			&cli.StringFlag{Name: "sarif-category", Value: "pyward", Usage: "SARIF automationDetails.id, so that different scans do not close each other's alerts"},
@@ -32,75 +33,41 @@ func scanCommand() *cli.Command {
 			&cli.BoolFlag{Name: "ignore-suppressions", Usage: "audit mode: # nosec, # noqa and # pyward: ignore are not honoured"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "stdin.py", Usage: "the path to report for -"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "workers (default: number of CPUs)"},
-		},
+		}, sourceFlags...),
 		Action: scan,
 	}
 }
 
+// sourceFlags choose what is scanned besides paths, and what counts; the
+// baseline command takes them too.
+var sourceFlags = []cli.Flag{
+	&cli.BoolFlag{Name: "staged", Usage: "scan what is staged for commit: index blobs of files that differ from HEAD (GIT_INDEX_FILE honoured)"},
+	&cli.StringFlag{Name: "changed", Usage: "scan files changed between merge-base(`REV`, HEAD) and HEAD, content at HEAD"},
+	&cli.BoolFlag{Name: "new-only", Usage: "with --staged or --changed: only findings on added or changed lines score, show and block"},
+	&cli.StringFlag{Name: "baseline", Usage: "findings recorded in this baseline `FILE` (pyward baseline) do not score or block"},
+}
+
 func scan(c *cli.Context) error {
-	args := c.Args().Slice()
-	if len(args) == 0 {
-		args = []string{"."}
-	}
 	format := c.String("format")
 	if format != "text" && format != "json" && format != "sarif" && format != "github" {
 		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json, sarif or github)", format)}
 	}
-	base := "."
-	if args[0] != "-" {
-		base = args[0]
-		if st, err := os.Stat(base); err == nil && !st.IsDir() {
-			base = filepath.Dir(base)
-		}
-	}
-	root := collect.Root(base)
-	cfg, err := loadConfig(c.String("config"), base, root)
+	run, err := prepare(c, c.Args().Slice(), "pyward scan")
 	if err != nil {
-		return &statusError{exitError, "pyward: " + err.Error()}
+		return err
 	}
-	if v := c.String("fail-on"); v != "" {
-		if _, ok := assess.ParseFileLevel(v); !ok && v != "never" {
-			return &statusError{exitError, fmt.Sprintf("pyward scan: --fail-on %q is not one of low, medium, high, blocked, never", v)}
-		}
-		cfg.FailOn, cfg.Origin["fail-on"] = strings.ToLower(v), "--fail-on"
-	}
-	if v := c.String("report"); v != "" {
-		cfg.Report, cfg.Origin["report"] = strings.ToLower(v), "--report"
-	}
-	reportLevel, err := rules.ParseLevel(cfg.Report)
-	if err != nil {
-		return &statusError{exitError, "pyward scan: --report: " + err.Error()}
-	}
+	results := run.assess(c)
 
-	var inputs []assess.Input
-	var paths []string
-	for _, a := range args {
-		if a == "-" {
-			inputs = append(inputs, collect.Stdin(c.App.Reader, c.String("stdin-filename")))
-		} else {
-			paths = append(paths, a)
-		}
+	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c)}
+	if run.a.Baseline != nil {
+		opts.Absent = run.a.Baseline.Absent(results)
 	}
-	if len(paths) > 0 {
-		more, err := collect.Paths(paths, root, cfg.Exclude, cfg.Dir)
-		if err != nil {
-			return &statusError{exitError, "pyward: " + err.Error()}
-		}
-		inputs = append(inputs, more...)
+	category := c.String("sarif-category")
+	if !c.IsSet("sarif-category") && run.partial != "" {
+		// A partial scan must not close the alerts of a full one.
+		category += "-" + run.partial
 	}
-
-	a, err := assess.New(cfg)
-	if err != nil {
-		return &statusError{exitError, "pyward: " + err.Error()}
-	}
-	a.IgnoreSuppressions = c.Bool("ignore-suppressions")
-	prog := startProgress(c.App.ErrWriter, len(inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
-	a.Done = prog.fileDone
-	results := a.Run(inputs, c.Int("jobs"))
-	prog.finish()
-
-	opts := report.Options{Version: Version(), FailOn: cfg.FailOn, Report: reportLevel, Color: colorWanted(c)}
-	sarifOpts := sarif.Options{Version: Version(), Category: c.String("sarif-category"), HelpURI: rulesDocURI}
+	sarifOpts := sarif.Options{Version: Version(), Category: category, HelpURI: rulesDocURI}
 	if p := c.String("sarif"); p != "" {
 		if err := sarif.WriteFile(p, results, sarifOpts); err != nil {
 			return &statusError{exitError, "pyward: writing SARIF: " + err.Error()}
@@ -122,15 +89,143 @@ func scan(c *cli.Context) error {
 	if err != nil {
 		return &statusError{exitError, "pyward: " + err.Error()}
 	}
-	for _, r := range results {
-		if r.Error != "" && r.Error != collect.NotPython {
-			return &statusError{exitError, fmt.Sprintf("pyward: %s: %s", r.Path, r.Error)}
-		}
+	if err := readErrors(results); err != nil {
+		return err
 	}
 	if report.Summarize(results, opts).Blocked {
 		return &statusError{exitBlocked, ""}
 	}
 	return nil
+}
+
+// readErrors turns a file that could not be read into exit status 2:
+// nothing is lost silently.
+func readErrors(results []assess.FileResult) error {
+	for _, r := range results {
+		if r.Error != "" && r.Error != collect.NotPython {
+			return &statusError{exitError, fmt.Sprintf("pyward: %s: %s", r.Path, r.Error)}
+		}
+	}
+	return nil
+}
+
+// scanRun is a scan made ready: its configuration, its inputs and the
+// assessor that will judge them.
+type scanRun struct {
+	cfg         *config.Config
+	reportLevel rules.Level
+	inputs      []assess.Input
+	a           *assess.Assessor
+	partial     string // "staged" or "changed" for scans of part of the repository
+}
+
+// prepare reads the flags shared by scan and baseline, the configuration
+// and the inputs: paths from the working tree, standard input, or git's
+// staged or changed files.
+func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
+	staged, changed, newOnly := c.Bool("staged"), c.String("changed"), c.Bool("new-only")
+	switch {
+	case staged && changed != "":
+		return nil, &statusError{exitError, cmd + ": --staged and --changed cannot be combined"}
+	case (staged || changed != "") && len(args) > 0:
+		return nil, &statusError{exitError, cmd + ": --staged and --changed scan what git reports; give no paths"}
+	case newOnly && !staged && changed == "":
+		return nil, &statusError{exitError, cmd + ": --new-only needs --staged or --changed"}
+	}
+	run := &scanRun{}
+	var repo *hook.Repo
+	base, root := ".", ""
+	if staged || changed != "" {
+		var err error
+		if repo, err = hook.Open("."); err != nil {
+			return nil, &statusError{exitError, "pyward: " + err.Error()}
+		}
+		root = repo.Root
+	} else {
+		if len(args) == 0 {
+			args = []string{"."}
+		}
+		if args[0] != "-" {
+			base = args[0]
+			if st, err := os.Stat(base); err == nil && !st.IsDir() {
+				base = filepath.Dir(base)
+			}
+		}
+		root = collect.Root(base)
+	}
+	cfg, err := loadConfig(c.String("config"), base, root)
+	if err != nil {
+		return nil, &statusError{exitError, "pyward: " + err.Error()}
+	}
+	if v := c.String("fail-on"); v != "" {
+		if _, ok := assess.ParseFileLevel(v); !ok && v != "never" {
+			return nil, &statusError{exitError, fmt.Sprintf("%s: --fail-on %q is not one of low, medium, high, blocked, never", cmd, v)}
+		}
+		cfg.FailOn, cfg.Origin["fail-on"] = strings.ToLower(v), "--fail-on"
+	}
+	if v := c.String("report"); v != "" {
+		cfg.Report, cfg.Origin["report"] = strings.ToLower(v), "--report"
+	}
+	if run.reportLevel, err = rules.ParseLevel(cfg.Report); err != nil {
+		return nil, &statusError{exitError, cmd + ": --report: " + err.Error()}
+	}
+	run.cfg = cfg
+
+	switch {
+	case repo != nil:
+		var files []hook.File
+		var notices []hook.Notice
+		if staged {
+			run.partial = "staged"
+			files, notices, err = repo.Staged()
+		} else {
+			run.partial = "changed"
+			files, notices, err = repo.Changed(changed)
+		}
+		if err != nil {
+			return nil, &statusError{exitError, "pyward: " + err.Error()}
+		}
+		for _, n := range notices {
+			fmt.Fprintf(c.App.ErrWriter, "pyward: %s: %s\n", n.Path, n.Msg)
+		}
+		run.inputs = collect.Git(repo, files, cfg.Exclude, cfg.Dir, newOnly)
+	default:
+		var paths []string
+		for _, a := range args {
+			if a == "-" {
+				run.inputs = append(run.inputs, collect.Stdin(c.App.Reader, c.String("stdin-filename")))
+			} else {
+				paths = append(paths, a)
+			}
+		}
+		if len(paths) > 0 {
+			more, err := collect.Paths(paths, root, cfg.Exclude, cfg.Dir)
+			if err != nil {
+				return nil, &statusError{exitError, "pyward: " + err.Error()}
+			}
+			run.inputs = append(run.inputs, more...)
+		}
+	}
+
+	if run.a, err = assess.New(cfg); err != nil {
+		return nil, &statusError{exitError, "pyward: " + err.Error()}
+	}
+	run.a.IgnoreSuppressions = c.Bool("ignore-suppressions")
+	if p := c.String("baseline"); p != "" {
+		if run.a.Baseline, err = assess.LoadBaseline(p); err != nil {
+			return nil, &statusError{exitError, "pyward: " + err.Error()}
+		}
+	}
+	return run, nil
+}
+
+// assess runs the assessment with a progress line on a terminal.
+func (r *scanRun) assess(c *cli.Context) []assess.FileResult {
+	prog := startProgress(c.App.ErrWriter, len(r.inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
+	r.a.Done = prog.fileDone
+	results := r.a.Run(r.inputs, c.Int("jobs"))
+	prog.finish()
+	return results
 }
 
 // rulesDocURI is where each rule's help lives (SARIF helpUri).
