@@ -16,6 +16,7 @@ import (
 
 	"github.com/go-git/go-billy/v5/osfs"
 	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
@@ -79,10 +80,27 @@ func Open(dir string) (*Repo, error) {
 	}
 	fs := dotgit.NewRepositoryFilesystem(osfs.New(r.GitDir), osfs.New(r.CommonDir))
 	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRUDefault(), filesystem.Options{})
-	if r.Git, err = git.Open(st, osfs.New(r.Root)); err != nil {
+	if r.Git, err = git.Open(readOnlyStorage{st}, osfs.New(r.Root)); err != nil {
 		return nil, fmt.Errorf("opening the repository at %s: %w", r.Root, err)
 	}
 	return r, nil
+}
+
+// readOnlyStorage is go-git's storage with one repository extension
+// hidden from go-git: extensions.worktreeConfig, which `git sparse-checkout`
+// and per-worktree settings turn on. It only tells git to read a
+// config.worktree file as well; go-git refuses to open such a repository
+// at all, yet nothing pyward reads (objects, refs, the index) depends on
+// it. Other extensions (sha256 objects, reftable) change what is on disk
+// and still make opening fail, with go-git's message.
+type readOnlyStorage struct{ *filesystem.Storage }
+
+func (s readOnlyStorage) Config() (*config.Config, error) {
+	cfg, err := s.Storage.Config()
+	if err == nil && cfg.Raw != nil && cfg.Raw.HasSection("extensions") {
+		cfg.Raw.Section("extensions").RemoveOption("worktreeConfig")
+	}
+	return cfg, err
 }
 
 // discover walks up from dir to the first folder holding .git (a folder,
