@@ -1,9 +1,6 @@
 package hook
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,73 +8,12 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/pyward/pyward/internal/gittest"
 )
 
 // These tests build real repositories with the git command and check what
 // pyward reads from them: never a mocked index.
-
-func needGit(t *testing.T) {
-	t.Helper()
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git not found: the hook tests build real repositories with it (.ci/run installs it)")
-	}
-}
-
-// gitEnv isolates git from the machine's configuration.
-func gitEnv(extra ...string) []string {
-	env := []string{}
-	for _, e := range os.Environ() {
-		if !strings.HasPrefix(e, "GIT_") {
-			env = append(env, e)
-		}
-	}
-	return append(env, append([]string{
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_SYSTEM=/dev/null", "GIT_CONFIG_NOSYSTEM=1",
-		"GIT_AUTHOR_NAME=t", "GIT_AUTHOR_EMAIL=t@example.com",
-		"GIT_COMMITTER_NAME=t", "GIT_COMMITTER_EMAIL=t@example.com",
-		"GIT_AUTHOR_DATE=2026-01-01T00:00:00Z", "GIT_COMMITTER_DATE=2026-01-01T00:00:00Z",
-	}, extra...)...)
-}
-
-// run runs git in dir and returns its trimmed output; failure fails the test.
-func run(t *testing.T, dir string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = gitEnv()
-	out, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
-	}
-	return strings.TrimSpace(string(out))
-}
-
-func write(t *testing.T, dir, name, content string) {
-	t.Helper()
-	p := filepath.Join(dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-// newRepo makes a repository with one commit holding files.
-func newRepo(t *testing.T, files map[string]string) string {
-	t.Helper()
-	needGit(t)
-	dir := t.TempDir()
-	run(t, dir, "init", "-q", "-b", "main")
-	for name, content := range files {
-		write(t, dir, name, content)
-	}
-	if len(files) > 0 {
-		run(t, dir, "add", "-A")
-		run(t, dir, "commit", "-q", "-m", "first")
-	}
-	return dir
-}
 
 func open(t *testing.T, dir string) *Repo {
 	t.Helper()
@@ -125,47 +61,24 @@ func noticeList(ns []Notice) []string {
 	return out
 }
 
-// snapshot hashes everything under the repository (the .git folder
-// included) so a test can prove a scan changed nothing.
-func snapshot(t *testing.T, dir string) string {
-	t.Helper()
-	h := sha256.New()
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel(dir, p)
-		h.Write([]byte(rel + "\x00"))
-		if d.Type().IsRegular() {
-			b, err := os.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			h.Write(b)
-		}
-		return nil
-	})
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 func TestStagedIsTheIndexNotTheWorkingTree(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "x = 1\n", "b.py": "y = 1\n", "pkg/c.py": "z = 1\n"})
-	write(t, dir, "a.py", "x = 2\n")
-	run(t, dir, "add", "a.py")
-	write(t, dir, "a.py", "x = 3  # edited after staging\n") // not staged
-	write(t, dir, "b.py", "y = 2\n")                          // never staged
-	write(t, dir, "pkg/new.py", "n = 1\n")
-	run(t, dir, "add", "pkg/new.py")
-	before := snapshot(t, dir)
+	dir := gittest.New(t, map[string]string{"a.py": "x = 1\n", "b.py": "y = 1\n", "pkg/c.py": "z = 1\n"})
+	gittest.Write(t, dir, "a.py", "x = 2\n")
+	gittest.Run(t, dir, "add", "a.py")
+	gittest.Write(t, dir, "a.py", "x = 3  # edited after staging\n") // not staged
+	gittest.Write(t, dir, "b.py", "y = 2\n")                         // never staged
+	gittest.Write(t, dir, "pkg/new.py", "n = 1\n")
+	gittest.Run(t, dir, "add", "pkg/new.py")
+	before := gittest.Snapshot(t, dir)
 	got, notices := staged(t, open(t, dir))
 	want := map[string]string{"a.py": "x = 2\n", "pkg/new.py": "n = 1\n"}
 	if !reflect.DeepEqual(got, want) || len(notices) > 0 {
 		t.Errorf("staged %v %v, want %v", got, notices, want)
 	}
-	if snapshot(t, dir) != before {
+	if gittest.Snapshot(t, dir) != before {
 		t.Error("the scan changed the repository")
 	}
-	run(t, dir, "reset", "-q", "a.py") // unstage
+	gittest.Run(t, dir, "reset", "-q", "a.py") // unstage
 	got, _ = staged(t, open(t, dir))
 	if _, ok := got["a.py"]; ok || len(got) != 1 {
 		t.Errorf("after unstaging a.py: %v", got)
@@ -173,16 +86,16 @@ func TestStagedIsTheIndexNotTheWorkingTree(t *testing.T) {
 }
 
 func TestStagedRenameDeleteSymlinkSubmodule(t *testing.T) {
-	dir := newRepo(t, map[string]string{"old.py": "v = 1\n", "gone.py": "g = 1\n", "keep/k.py": "k = 1\n"})
+	dir := gittest.New(t, map[string]string{"old.py": "v = 1\n", "gone.py": "g = 1\n", "keep/k.py": "k = 1\n"})
 	os.Mkdir(filepath.Join(dir, "renamed"), 0o755)
-	run(t, dir, "mv", "old.py", "renamed/new.py")
-	run(t, dir, "rm", "-q", "gone.py")
+	gittest.Run(t, dir, "mv", "old.py", "renamed/new.py")
+	gittest.Run(t, dir, "rm", "-q", "gone.py")
 	if err := os.Symlink("keep/k.py", filepath.Join(dir, "link.py")); err != nil {
 		t.Fatal(err)
 	}
-	run(t, dir, "add", "link.py")
-	head := run(t, dir, "rev-parse", "HEAD")
-	run(t, dir, "update-index", "--add", "--cacheinfo", "160000,"+head+",vendor/sub")
+	gittest.Run(t, dir, "add", "link.py")
+	head := gittest.Run(t, dir, "rev-parse", "HEAD")
+	gittest.Run(t, dir, "update-index", "--add", "--cacheinfo", "160000,"+head+",vendor/sub")
 	r := open(t, dir)
 	files, notices, err := r.Staged()
 	if err != nil {
@@ -198,37 +111,37 @@ func TestStagedRenameDeleteSymlinkSubmodule(t *testing.T) {
 }
 
 func TestStagedUnbornHead(t *testing.T) {
-	dir := newRepo(t, nil)
-	write(t, dir, "a.py", "a = 1\n")
-	write(t, dir, "sub/b.py", "b = 1\n")
-	run(t, dir, "add", "-A")
+	dir := gittest.New(t, nil)
+	gittest.Write(t, dir, "a.py", "a = 1\n")
+	gittest.Write(t, dir, "sub/b.py", "b = 1\n")
+	gittest.Run(t, dir, "add", "-A")
 	got, _ := staged(t, open(t, dir))
 	if len(got) != 2 || got["sub/b.py"] != "b = 1\n" {
 		t.Errorf("staged on an unborn HEAD: %v", got)
 	}
 	// No index at all yet: nothing staged, no error.
-	empty := newRepo(t, nil)
+	empty := gittest.New(t, nil)
 	if got, _ := staged(t, open(t, empty)); len(got) != 0 {
 		t.Errorf("empty repository: %v", got)
 	}
 }
 
 func TestStagedConflict(t *testing.T) {
-	dir := newRepo(t, map[string]string{"c.py": "v = 0\n", "other.py": "o = 0\n"})
-	run(t, dir, "checkout", "-q", "-b", "side")
-	write(t, dir, "c.py", "v = 1\n")
-	run(t, dir, "commit", "-q", "-am", "side")
-	run(t, dir, "checkout", "-q", "main")
-	write(t, dir, "c.py", "v = 2\n")
-	write(t, dir, "other.py", "o = 2\n")
-	run(t, dir, "commit", "-q", "-am", "main")
+	dir := gittest.New(t, map[string]string{"c.py": "v = 0\n", "other.py": "o = 0\n"})
+	gittest.Run(t, dir, "checkout", "-q", "-b", "side")
+	gittest.Write(t, dir, "c.py", "v = 1\n")
+	gittest.Run(t, dir, "commit", "-q", "-am", "side")
+	gittest.Run(t, dir, "checkout", "-q", "main")
+	gittest.Write(t, dir, "c.py", "v = 2\n")
+	gittest.Write(t, dir, "other.py", "o = 2\n")
+	gittest.Run(t, dir, "commit", "-q", "-am", "main")
 	cmd := exec.Command("git", "merge", "side")
-	cmd.Dir, cmd.Env = dir, gitEnv()
+	cmd.Dir, cmd.Env = dir, gittest.Env()
 	if err := cmd.Run(); err == nil {
 		t.Fatal("the merge was expected to conflict")
 	}
-	write(t, dir, "new.py", "n = 1\n")
-	run(t, dir, "add", "new.py")
+	gittest.Write(t, dir, "new.py", "n = 1\n")
+	gittest.Run(t, dir, "add", "new.py")
 	got, notices := staged(t, open(t, dir))
 	if len(got) != 1 || got["new.py"] == "" {
 		t.Errorf("staged during a conflict: %v", got)
@@ -239,12 +152,12 @@ func TestStagedConflict(t *testing.T) {
 }
 
 func TestStagedHonoursGitIndexFile(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "a = 1\n"})
-	write(t, dir, "a.py", "a = 2\n")
+	dir := gittest.New(t, map[string]string{"a.py": "a = 1\n"})
+	gittest.Write(t, dir, "a.py", "a = 2\n")
 	// What `git commit -a` does: stage into a temporary index.
 	tmpIndex := filepath.Join(t.TempDir(), "index.tmp")
 	cmd := exec.Command("git", "add", "a.py")
-	cmd.Dir, cmd.Env = dir, gitEnv("GIT_INDEX_FILE="+tmpIndex)
+	cmd.Dir, cmd.Env = dir, gittest.Env("GIT_INDEX_FILE="+tmpIndex)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v %s", err, out)
 	}
@@ -259,16 +172,16 @@ func TestStagedHonoursGitIndexFile(t *testing.T) {
 }
 
 func TestOpenFromSubfolderWorktreeAndDetachedHead(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "a = 1\n", "deep/er/x.py": "x = 1\n"})
+	dir := gittest.New(t, map[string]string{"a.py": "a = 1\n", "deep/er/x.py": "x = 1\n"})
 	r := open(t, filepath.Join(dir, "deep", "er"))
 	if r.Root != dir && !strings.HasSuffix(r.Root, filepath.Base(dir)) {
 		t.Errorf("root %s, want %s", r.Root, dir)
 	}
 	wt := filepath.Join(t.TempDir(), "wt")
-	run(t, dir, "worktree", "add", "-q", "--detach", wt)
-	write(t, wt, "deep/er/x.py", "x = 2\n")
-	run(t, wt, "add", "-A")
-	before := snapshot(t, dir)
+	gittest.Run(t, dir, "worktree", "add", "-q", "--detach", wt)
+	gittest.Write(t, wt, "deep/er/x.py", "x = 2\n")
+	gittest.Run(t, wt, "add", "-A")
+	before := gittest.Snapshot(t, dir)
 	rw := open(t, filepath.Join(wt, "deep"))
 	got, _ := staged(t, rw)
 	if !reflect.DeepEqual(got, map[string]string{"deep/er/x.py": "x = 2\n"}) {
@@ -277,7 +190,7 @@ func TestOpenFromSubfolderWorktreeAndDetachedHead(t *testing.T) {
 	if rw.CommonDir == rw.GitDir {
 		t.Errorf("linked worktree: common dir %s equals git dir", rw.CommonDir)
 	}
-	if snapshot(t, dir) != before {
+	if gittest.Snapshot(t, dir) != before {
 		t.Error("the scan changed the main repository")
 	}
 	// The main working tree sees nothing staged.
@@ -287,30 +200,30 @@ func TestOpenFromSubfolderWorktreeAndDetachedHead(t *testing.T) {
 }
 
 func TestOpenErrors(t *testing.T) {
-	needGit(t)
+	gittest.Need(t)
 	if _, err := Open(t.TempDir()); err != ErrNotRepository {
 		t.Errorf("outside a repository: %v", err)
 	}
 	bare := t.TempDir()
-	run(t, bare, "init", "-q", "--bare")
+	gittest.Run(t, bare, "init", "-q", "--bare")
 	if _, err := Open(bare); err == nil || !strings.Contains(err.Error(), "bare") {
 		t.Errorf("bare repository: %v", err)
 	}
 }
 
 func TestSplitAndSparseIndexRefused(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "a = 1\n", "d/b.py": "b = 1\n"})
-	run(t, dir, "update-index", "--split-index")
+	dir := gittest.New(t, map[string]string{"a.py": "a = 1\n", "d/b.py": "b = 1\n"})
+	gittest.Run(t, dir, "update-index", "--split-index")
 	_, _, err := open(t, dir).Staged()
 	if err == nil || !strings.Contains(err.Error(), "split index") {
 		t.Errorf("split index: %v", err)
 	}
-	run(t, dir, "update-index", "--no-split-index")
+	gittest.Run(t, dir, "update-index", "--no-split-index")
 	if _, _, err := open(t, dir).Staged(); err != nil {
 		t.Errorf("after --no-split-index: %v", err)
 	}
-	run(t, dir, "sparse-checkout", "set", "--cone", "--sparse-index", "d")
-	if !strings.Contains(run(t, dir, "config", "index.sparse"), "true") {
+	gittest.Run(t, dir, "sparse-checkout", "set", "--cone", "--sparse-index", "d")
+	if !strings.Contains(gittest.Run(t, dir, "config", "index.sparse"), "true") {
 		t.Skip("this git does not write sparse indexes")
 	}
 	_, _, err = open(t, dir).Staged()
@@ -320,22 +233,22 @@ func TestSplitAndSparseIndexRefused(t *testing.T) {
 }
 
 func TestChangedSinceMergeBase(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "1\n2\n3\n4\n5\n", "b.py": "b\n", "c.py": "c\n"})
-	run(t, dir, "checkout", "-q", "-b", "feature")
-	write(t, dir, "a.py", "1\n2 changed\n3\n4\n5\n6 added\n")
+	dir := gittest.New(t, map[string]string{"a.py": "1\n2\n3\n4\n5\n", "b.py": "b\n", "c.py": "c\n"})
+	gittest.Run(t, dir, "checkout", "-q", "-b", "feature")
+	gittest.Write(t, dir, "a.py", "1\n2 changed\n3\n4\n5\n6 added\n")
 	os.Mkdir(filepath.Join(dir, "moved"), 0o755)
-	run(t, dir, "mv", "b.py", "moved/b.py")
-	run(t, dir, "rm", "-q", "c.py")
-	write(t, dir, "d.py", "d\n")
-	run(t, dir, "add", "-A")
-	run(t, dir, "commit", "-q", "-m", "feature")
+	gittest.Run(t, dir, "mv", "b.py", "moved/b.py")
+	gittest.Run(t, dir, "rm", "-q", "c.py")
+	gittest.Write(t, dir, "d.py", "d\n")
+	gittest.Run(t, dir, "add", "-A")
+	gittest.Run(t, dir, "commit", "-q", "-m", "feature")
 	// main moves on: its later changes are not the feature's.
-	run(t, dir, "checkout", "-q", "main")
-	write(t, dir, "main_only.py", "m\n")
-	run(t, dir, "add", "-A")
-	run(t, dir, "commit", "-q", "-m", "main moves")
-	run(t, dir, "checkout", "-q", "--detach", "feature")
-	before := snapshot(t, dir)
+	gittest.Run(t, dir, "checkout", "-q", "main")
+	gittest.Write(t, dir, "main_only.py", "m\n")
+	gittest.Run(t, dir, "add", "-A")
+	gittest.Run(t, dir, "commit", "-q", "-m", "main moves")
+	gittest.Run(t, dir, "checkout", "-q", "--detach", "feature")
+	before := gittest.Snapshot(t, dir)
 	r := open(t, dir)
 	files, _, err := r.Changed("main")
 	if err != nil {
@@ -370,7 +283,7 @@ func TestChangedSinceMergeBase(t *testing.T) {
 			}
 		}
 	}
-	if snapshot(t, dir) != before {
+	if gittest.Snapshot(t, dir) != before {
 		t.Error("the scan changed the repository")
 	}
 	if _, _, err := r.Changed("no-such-branch"); err == nil || !strings.Contains(err.Error(), "fetch") {
@@ -379,15 +292,15 @@ func TestChangedSinceMergeBase(t *testing.T) {
 }
 
 func TestChangedInShallowClone(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "a\n"})
+	dir := gittest.New(t, map[string]string{"a.py": "a\n"})
 	for i := 0; i < 3; i++ {
-		write(t, dir, "a.py", strings.Repeat("a\n", i+2))
-		run(t, dir, "commit", "-q", "-am", "more")
+		gittest.Write(t, dir, "a.py", strings.Repeat("a\n", i+2))
+		gittest.Run(t, dir, "commit", "-q", "-am", "more")
 	}
-	base := run(t, dir, "rev-parse", "HEAD~2")
-	run(t, dir, "branch", "base", base)
+	base := gittest.Run(t, dir, "rev-parse", "HEAD~2")
+	gittest.Run(t, dir, "branch", "base", base)
 	clone := filepath.Join(t.TempDir(), "clone")
-	run(t, dir, "clone", "-q", "--depth", "1", "--no-single-branch", "file://"+dir, clone)
+	gittest.Run(t, dir, "clone", "-q", "--depth", "1", "--no-single-branch", "file://"+dir, clone)
 	_, _, err := open(t, clone).Changed("origin/base")
 	if err == nil || !strings.Contains(err.Error(), "shallow") || !strings.Contains(err.Error(), "fetch") {
 		t.Errorf("shallow clone without the merge-base: %v", err)
@@ -413,7 +326,7 @@ func TestChangedLines(t *testing.T) {
 }
 
 func TestInstallUninstall(t *testing.T) {
-	dir := newRepo(t, map[string]string{"a.py": "a\n"})
+	dir := gittest.New(t, map[string]string{"a.py": "a\n"})
 	r := open(t, dir)
 	path, err := r.Install("/opt/pyward/bin/pyward", false)
 	if err != nil {
@@ -451,7 +364,7 @@ func TestInstallUninstall(t *testing.T) {
 		t.Errorf("after uninstall the hook is %q, want the foreign one back", b)
 	}
 	// core.hooksPath, relative to the top of the working tree.
-	run(t, dir, "config", "core.hooksPath", ".githooks")
+	gittest.Run(t, dir, "config", "core.hooksPath", ".githooks")
 	path, err = open(t, dir).Install("/x", false)
 	if err != nil || path != filepath.Join(dir, ".githooks", "pre-commit") {
 		t.Errorf("with core.hooksPath: %s %v", path, err)

@@ -1,0 +1,322 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pyward/pyward/internal/gittest"
+)
+
+// inRepo runs the pyward binary in dir with git's test environment.
+func inRepo(t *testing.T, dir string, args ...string) (string, string, int) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = gittest.Env()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
+}
+
+// scanJSON is the part of the JSON report these tests read.
+type scanJSON struct {
+	Files []struct {
+		Path     string
+		Level    string
+		Findings []struct {
+			Rule     string
+			Line     int
+			Baseline string
+		}
+	}
+	Summary struct {
+		Findings    int
+		Blocked     bool
+		Preexisting int
+		Baselined   int
+		Absent      int
+	}
+}
+
+func parseScan(t *testing.T, out string) scanJSON {
+	t.Helper()
+	var s scanJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	return s
+}
+
+// findings lists "path:line:rule" of the shown findings.
+func (s scanJSON) findings() []string {
+	var out []string
+	for _, f := range s.Files {
+		for _, fd := range f.Findings {
+			out = append(out, f.Path+":"+itoa(fd.Line)+":"+fd.Rule)
+		}
+	}
+	return out
+}
+
+func itoa(n int) string {
+	b, _ := json.Marshal(n)
+	return string(b)
+}
+
+const safePy = "def add(a, b):\n    return a + b\n"
+const riskyPy = "import os\n\n\ndef run(cmd):\n    os.system(cmd)\n"
+
+// commit runs `git commit` with extra arguments in dir, with pyward (this
+// test's binary) first on PATH for the hook, and returns its output and
+// whether it succeeded.
+func commit(t *testing.T, dir string, args ...string) (string, bool) {
+	t.Helper()
+	cmd := exec.Command("git", append([]string{"commit", "-q"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = gittest.Env("PATH=" + filepath.Dir(binary) + string(os.PathListSeparator) + os.Getenv("PATH"))
+	out, err := cmd.CombinedOutput()
+	return string(out), err == nil
+}
+
+func TestHookJudgesWhatIsCommitted(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"app.py": safePy, "other.py": safePy})
+	if out, stderr, code := inRepo(t, dir, "hook", "install"); code != 0 {
+		t.Fatalf("hook install: %d %s %s", code, out, stderr)
+	}
+	head := gittest.Run(t, dir, "rev-parse", "HEAD")
+
+	// commit -a: git stages into a temporary index (GIT_INDEX_FILE) first.
+	gittest.Write(t, dir, "app.py", riskyPy)
+	out, ok := commit(t, dir, "-a", "-m", "risky")
+	if ok || !strings.Contains(out, "B605") {
+		t.Errorf("git commit -a with a risky change: ok=%v\n%s", ok, out)
+	}
+	// git commit PATHS (--only) also uses a temporary index.
+	out, ok = commit(t, dir, "-m", "risky", "app.py")
+	if ok || !strings.Contains(out, "B605") {
+		t.Errorf("git commit app.py with a risky change: ok=%v\n%s", ok, out)
+	}
+	if got := gittest.Run(t, dir, "rev-parse", "HEAD"); got != head {
+		t.Fatal("a blocked commit was made")
+	}
+	// The risky change stays in the working tree; a clean staged change
+	// elsewhere commits.
+	gittest.Write(t, dir, "other.py", safePy+"\n\ndef sub(a, b):\n    return a - b\n")
+	gittest.Run(t, dir, "add", "other.py")
+	if out, ok := commit(t, dir, "-m", "clean"); !ok {
+		t.Errorf("a clean commit was blocked:\n%s", out)
+	}
+	// Staged risky content blocks even when the working tree was fixed
+	// after staging: the index is what gets committed.
+	gittest.Run(t, dir, "add", "app.py")
+	gittest.Write(t, dir, "app.py", safePy)
+	if out, ok := commit(t, dir, "-m", "staged risky"); ok {
+		t.Errorf("staged risky content was committed:\n%s", out)
+	}
+	if out, stderr, code := inRepo(t, dir, "hook", "uninstall"); code != 0 {
+		t.Errorf("hook uninstall: %d %s %s", code, out, stderr)
+	}
+}
+
+func TestNewOnly(t *testing.T) {
+	old := "import os\n\n\ndef legacy(cmd):\n    os.system(cmd)\n"
+	dir := gittest.New(t, map[string]string{"legacy.py": old})
+	gittest.Write(t, dir, "legacy.py", old+"\n\ndef fresh(x):\n    assert x\n")
+	gittest.Run(t, dir, "add", "legacy.py")
+	before := gittest.Snapshot(t, dir)
+
+	out, _, code := inRepo(t, dir, "scan", "--staged", "--format", "json")
+	if code != 1 {
+		t.Errorf("--staged: exit %d, want 1 (the old os.system is HIGH)", code)
+	}
+	if got := parseScan(t, out).findings(); strings.Join(got, " ") != "legacy.py:5:B605 legacy.py:9:B101" {
+		t.Errorf("--staged findings %v", got)
+	}
+	out, _, code = inRepo(t, dir, "scan", "--staged", "--new-only", "--format", "json")
+	s := parseScan(t, out)
+	if code != 0 || strings.Join(s.findings(), " ") != "legacy.py:9:B101" || s.Summary.Preexisting != 1 {
+		t.Errorf("--new-only: exit %d, findings %v, preexisting %d; want 0, [legacy.py:9:B101], 1", code, s.findings(), s.Summary.Preexisting)
+	}
+	if gittest.Snapshot(t, dir) != before {
+		t.Error("the scan changed the repository")
+	}
+
+	// --changed on a branch, with SARIF in its own category.
+	gittest.Run(t, dir, "checkout", "-q", "-b", "feature")
+	gittest.Run(t, dir, "commit", "-q", "-m", "fresh")
+	sarifPath := filepath.Join(t.TempDir(), "out.sarif")
+	out, _, code = inRepo(t, dir, "scan", "--changed", "main", "--new-only", "--format", "json", "--sarif", sarifPath)
+	if s := parseScan(t, out); code != 0 || strings.Join(s.findings(), " ") != "legacy.py:9:B101" {
+		t.Errorf("--changed main --new-only: exit %d findings %v", code, s.findings())
+	}
+	b, err := os.ReadFile(sarifPath)
+	if err != nil || !bytes.Contains(b, []byte(`"id": "pyward-changed"`)) {
+		t.Errorf("SARIF of a --changed scan: want automationDetails id pyward-changed (%v)", err)
+	}
+}
+
+func TestGitUsageErrors(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"a.py": safePy})
+	for _, c := range []struct {
+		dir  string
+		args []string
+		want string
+	}{
+		{dir, []string{"scan", "--staged", "a.py"}, "give no paths"},
+		{dir, []string{"scan", "--staged", "--changed", "main"}, "cannot be combined"},
+		{dir, []string{"scan", "--new-only", "a.py"}, "--new-only needs"},
+		{t.TempDir(), []string{"scan", "--staged"}, "not a git repository"},
+		{dir, []string{"scan", "--changed", "nope"}, "no such revision"},
+	} {
+		_, stderr, code := inRepo(t, c.dir, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+func TestBaseline(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	scan := func(extra ...string) (scanJSON, int) {
+		out, stderr, code := inRepo(t, dir, append([]string{"scan", "--format", "json", "--baseline", "base.json"}, extra...)...)
+		if code == 2 {
+			t.Fatalf("scan: %s", stderr)
+		}
+		return parseScan(t, out), code
+	}
+	legacy := "import os\nimport subprocess\n\n\ndef run(cmd):\n    os.system(cmd)\n"
+	write("app.py", legacy)
+	if _, stderr, code := inRepo(t, dir, "baseline", "base.json", "app.py"); code != 0 || !strings.Contains(stderr, "recorded 2 findings") {
+		t.Fatalf("baseline: %d %s", code, stderr)
+	}
+	first, _ := os.ReadFile(filepath.Join(dir, "base.json"))
+	if _, _, code := inRepo(t, dir, "baseline", "base.json", "app.py"); code != 0 {
+		t.Fatal("baseline again")
+	}
+	if again, _ := os.ReadFile(filepath.Join(dir, "base.json")); !bytes.Equal(first, again) {
+		t.Errorf("the baseline is not stable:\n%s\n%s", first, again)
+	}
+
+	s, code := scan("app.py")
+	if code != 0 || s.Summary.Findings != 0 || s.Summary.Baselined != 2 {
+		t.Errorf("unchanged code: exit %d, %d shown, %d baselined", code, s.Summary.Findings, s.Summary.Baselined)
+	}
+	// Lines moved and the function renamed around the finding.
+	write("app.py", "import os\n\n# a comment\nimport subprocess\n\n\ndef execute(cmd):\n    \"\"\"Run it.\"\"\"\n    os.system(cmd)\n")
+	if s, code := scan("app.py"); code != 0 || s.Summary.Baselined != 2 {
+		t.Errorf("moved and renamed: exit %d, findings %v, baselined %d", code, s.findings(), s.Summary.Baselined)
+	}
+	// A second copy of the same problem is new.
+	write("app.py", legacy+"\n\ndef again(cmd):\n    os.system(cmd)\n")
+	s, code = scan("app.py")
+	if code != 1 || strings.Join(s.findings(), " ") != "app.py:10:B605" || s.Files[0].Findings[0].Baseline != "new" {
+		t.Errorf("duplicated finding: exit %d, findings %v", code, s.findings())
+	}
+	// A fixed finding is reported absent.
+	write("app.py", "import os\nimport subprocess\n")
+	if s, code := scan("app.py"); code != 0 || s.Summary.Absent != 1 || s.Summary.Baselined != 1 {
+		t.Errorf("fixed finding: exit %d, absent %d, baselined %d", code, s.Summary.Absent, s.Summary.Baselined)
+	}
+	// SARIF says which results the baseline knows.
+	write("app.py", legacy+"\n\ndef again(cmd):\n    os.system(cmd)\n")
+	out, _, _ := inRepo(t, dir, "scan", "--format", "sarif", "--baseline", "base.json", "app.py")
+	if strings.Count(out, `"baselineState": "unchanged"`) != 2 || strings.Count(out, `"baselineState": "new"`) != 1 {
+		t.Errorf("SARIF baselineState: %s", out)
+	}
+	// A corrupt baseline is an error, never a silent pass.
+	for name, content := range map[string]string{
+		"corrupt.json": `{"pyward_baseline": 1, "findings": [`,
+		"other.json":   `{"version": 3}`,
+		"bad.json":     `{"pyward_baseline": 1, "findings": [{"path": "app.py", "rule": "B605", "count": 1}]}`,
+	} {
+		write(name, content)
+		_, stderr, code := inRepo(t, dir, "scan", "--baseline", name, "app.py")
+		if code != 2 || !strings.Contains(stderr, name) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 naming the file", name, code, stderr)
+		}
+	}
+}
+
+// TestPreCommitFramework runs the real pre-commit framework with a
+// configuration pointing at this repository's .pre-commit-hooks.yaml (a
+// copy of the working tree committed to a scratch repository, so that
+// uncommitted work is what is tested): a clean commit passes, a risky
+// staged file blocks.
+func TestPreCommitFramework(t *testing.T) {
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit not found: this test runs the real framework (apt-get install pre-commit; .ci/run installs it)")
+	}
+	gittest.Need(t)
+	src := snapshotProject(t)
+	rev := gittest.Run(t, src, "rev-parse", "HEAD")
+	dir := gittest.New(t, map[string]string{"app.py": safePy})
+	for _, id := range []string{"pyward", "pyward-staged"} {
+		gittest.Write(t, dir, ".pre-commit-config.yaml", "repos:\n- repo: "+src+"\n  rev: "+rev+"\n  hooks:\n  - id: "+id+"\n")
+		gittest.Run(t, dir, "add", ".pre-commit-config.yaml")
+		gittest.Write(t, dir, "app.py", safePy+"\n\ndef mul(a, b):\n    return a * b\n")
+		gittest.Run(t, dir, "add", "app.py")
+		home := filepath.Join(t.TempDir(), "pre-commit-home")
+		run := func() (string, bool) {
+			cmd := exec.Command("pre-commit", "run")
+			cmd.Dir = dir
+			cmd.Env = gittest.Env("PRE_COMMIT_HOME="+home, "GOFLAGS=-mod=mod")
+			if mc, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
+				// Reuse the module cache instead of downloading again.
+				cmd.Env = append(cmd.Env, "GOMODCACHE="+strings.TrimSpace(string(mc)))
+			}
+			out, err := cmd.CombinedOutput()
+			return string(out), err == nil
+		}
+		if out, ok := run(); !ok {
+			t.Fatalf("%s: pre-commit on a clean change failed:\n%s", id, out)
+		}
+		gittest.Write(t, dir, "risky.py", riskyPy)
+		gittest.Run(t, dir, "add", "risky.py")
+		out, ok := run()
+		if ok || !strings.Contains(out, "B605") {
+			t.Errorf("%s: pre-commit with a risky staged file: ok=%v\n%s", id, ok, out)
+		}
+		gittest.Run(t, dir, "rm", "-q", "--cached", "risky.py")
+		os.Remove(filepath.Join(dir, "risky.py"))
+	}
+}
+
+// snapshotProject commits the project's current files (tracked and new,
+// as git ls-files lists them) to a scratch repository and returns it.
+func snapshotProject(t *testing.T) string {
+	t.Helper()
+	top := gittest.Run(t, ".", "rev-parse", "--show-toplevel")
+	list := gittest.Run(t, top, "ls-files", "-z", "--cached", "--others", "--exclude-standard")
+	dst := t.TempDir()
+	gittest.Run(t, dst, "init", "-q", "-b", "main")
+	for _, name := range strings.Split(list, "\x00") {
+		if name == "" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(top, name))
+		if err != nil {
+			continue // deleted in the working tree
+		}
+		gittest.Write(t, dst, name, string(b))
+	}
+	gittest.Run(t, dst, "add", "-A")
+	gittest.Run(t, dst, "commit", "-q", "-m", "snapshot")
+	return dst
+}
