@@ -45,16 +45,13 @@ func Git(r *hook.Repo, files []hook.File, excludes []string, excludeBase string,
 
 func gitInput(r *hook.Repo, f hook.File, newOnly bool) assess.Input {
 	in := assess.Input{Path: f.Path}
-	if size, err := r.Size(f.Hash); err != nil {
-		in.Err = "reading the blob: " + err.Error()
-		return in
-	} else if size > maxSize {
-		in.Err = "larger than 16 MiB"
-		return in
-	}
 	data, err := r.Read(f.Hash)
-	if err != nil {
+	switch {
+	case err != nil:
 		in.Err = "reading the blob: " + err.Error()
+		return in
+	case len(data) > maxSize:
+		in.Err = "larger than 16 MiB"
 		return in
 	}
 	in.Data = data

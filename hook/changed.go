@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/utils/merkletrie"
@@ -16,19 +15,19 @@ import (
 // HEAD into rev would change. Renames are followed, so a renamed file's
 // Old is its content at the merge-base.
 func (r *Repo) Changed(rev string) ([]File, []Notice, error) {
-	ref, err := r.Git.Head()
+	headHash, err := r.headCommit()
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading HEAD: %w (--changed needs a commit)", err)
 	}
-	head, err := r.Git.CommitObject(ref.Hash())
+	head, err := object.GetCommit(r.objects, headHash)
 	if err != nil {
 		return nil, nil, fmt.Errorf("reading HEAD's commit: %w", err)
 	}
-	baseHash, err := r.Git.ResolveRevision(plumbing.Revision(rev))
+	baseHash, err := r.resolve(rev)
 	if err != nil {
 		return nil, nil, fmt.Errorf("--changed %s: no such revision here (%v); in CI, fetch it first, e.g. actions/checkout with fetch-depth: 0", rev, err)
 	}
-	base, err := r.Git.CommitObject(*baseHash)
+	base, err := object.GetCommit(r.objects, baseHash)
 	if err != nil {
 		return nil, nil, fmt.Errorf("--changed %s: %w", rev, err)
 	}
@@ -77,8 +76,7 @@ func (r *Repo) Changed(rev string) ([]File, []Notice, error) {
 // a silent scan of everything or of nothing.
 func (r *Repo) mergeBase(a, b *object.Commit) (*object.Commit, error) {
 	bases, err := a.MergeBase(b)
-	shallow, _ := r.Git.Storer.Shallow()
-	if (err != nil || len(bases) == 0) && len(shallow) > 0 {
+	if (err != nil || len(bases) == 0) && r.shallow() {
 		return nil, errors.New("this is a shallow clone and the merge-base with HEAD is not in the fetched history: " +
 			"fetch more (git fetch --unshallow, or fetch-depth: 0 in actions/checkout)")
 	}

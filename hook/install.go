@@ -7,8 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/go-git/go-git/v5/config"
 )
 
 // marker identifies a hook file pyward wrote, so that install never
@@ -49,20 +47,16 @@ func shellQuote(s string) string {
 // (relative to the top of the working tree when relative), else the hooks
 // folder of the common git dir, which linked worktrees share.
 func (r *Repo) HooksDir() (string, error) {
-	// System scope merges the system, global and local files, as git does.
-	cfg, err := r.Git.ConfigScoped(config.SystemScope)
-	if err == nil && cfg.Raw != nil {
-		if p := cfg.Raw.Section("core").Option("hooksPath"); p != "" {
-			if strings.HasPrefix(p, "~/") {
-				if home, err := os.UserHomeDir(); err == nil {
-					p = filepath.Join(home, p[2:])
-				}
+	if p := r.configValue("core", "hooksPath"); p != "" {
+		if strings.HasPrefix(p, "~/") {
+			if home, err := os.UserHomeDir(); err == nil {
+				p = filepath.Join(home, p[2:])
 			}
-			if !filepath.IsAbs(p) {
-				p = filepath.Join(r.Root, p)
-			}
-			return p, nil
 		}
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(r.Root, p)
+		}
+		return p, nil
 	}
 	return filepath.Join(r.CommonDir, "hooks"), nil
 }

@@ -1,25 +1,25 @@
-// Package hook owns git access through go-git: the staged files
-// (honouring GIT_INDEX_FILE), the files changed since a base revision and
-// their changed line ranges, blob reading, and installing or removing the
-// git hook. It reads repositories and never writes to them, except for the
+// Package hook owns git access: the staged files (honouring
+// GIT_INDEX_FILE), the files changed since a base revision and their
+// changed line ranges, blob reading, and installing or removing the git
+// hook. It reads repositories and never writes to them, except for the
 // hook file that `pyward hook install` is asked to write. It does not parse
 // Python.
+//
+// go-git provides the object model: commit, tree and tag decoding, the
+// merge-base, tree diffs with rename detection, line diffs and config
+// parsing. Finding the repository, reading the index, references and the
+// object database (loose objects and packs) are done here, because
+// go-git's versions of those cost most of a staged scan's time on a large
+// repository (see objectDB and ReadIndex) and its top-level package, which
+// bundles every transport, adds milliseconds to every start of the binary.
 package hook
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/go-git/go-billy/v5/osfs"
-	"github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/config"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/storage/filesystem"
-	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // ErrNotRepository is returned when no repository contains the folder.
@@ -27,7 +27,7 @@ var ErrNotRepository = errors.New("not a git repository (nor any parent folder)"
 
 // Repo is an open repository with a working tree.
 type Repo struct {
-	Git *git.Repository
+	objects *objectDB
 	// Root is the top of the working tree.
 	Root string
 	// GitDir holds this working tree's own files (HEAD, index): .git, or
@@ -78,29 +78,14 @@ func Open(dir string) (*Repo, error) {
 	if r.GitDir == r.CommonDir && isBare(r.CommonDir) {
 		return nil, fmt.Errorf("%s is a bare repository: pyward needs a working tree for --staged and hooks", r.CommonDir)
 	}
-	fs := dotgit.NewRepositoryFilesystem(osfs.New(r.GitDir), osfs.New(r.CommonDir))
-	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRUDefault(), filesystem.Options{})
-	if r.Git, err = git.Open(readOnlyStorage{st}, osfs.New(r.Root)); err != nil {
-		return nil, fmt.Errorf("opening the repository at %s: %w", r.Root, err)
+	if _, err := os.Stat(filepath.Join(r.GitDir, "HEAD")); err != nil {
+		return nil, fmt.Errorf("%s is not a git folder (no HEAD): %w", r.GitDir, err)
 	}
+	if f := r.configValue("extensions", "objectFormat"); f != "" && !strings.EqualFold(f, "sha1") {
+		return nil, fmt.Errorf("%s uses %s object names, which pyward cannot read yet", r.Root, f)
+	}
+	r.objects = newObjectDB(filepath.Join(r.CommonDir, "objects"))
 	return r, nil
-}
-
-// readOnlyStorage is go-git's storage with one repository extension
-// hidden from go-git: extensions.worktreeConfig, which `git sparse-checkout`
-// and per-worktree settings turn on. It only tells git to read a
-// config.worktree file as well; go-git refuses to open such a repository
-// at all, yet nothing pyward reads (objects, refs, the index) depends on
-// it. Other extensions (sha256 objects, reftable) change what is on disk
-// and still make opening fail, with go-git's message.
-type readOnlyStorage struct{ *filesystem.Storage }
-
-func (s readOnlyStorage) Config() (*config.Config, error) {
-	cfg, err := s.Storage.Config()
-	if err == nil && cfg.Raw != nil && cfg.Raw.HasSection("extensions") {
-		cfg.Raw.Section("extensions").RemoveOption("worktreeConfig")
-	}
-	return cfg, err
 }
 
 // discover walks up from dir to the first folder holding .git (a folder,
@@ -161,26 +146,9 @@ func looksLikeGitDir(p string) bool {
 	return true
 }
 
-// isBare reads core.bare from the repository's config without a full
-// config parse: a bare repository has no working tree to stage from.
+// isBare reads core.bare from the repository's config: a bare
+// repository has no working tree to stage from.
 func isBare(commonDir string) bool {
-	f, err := os.Open(filepath.Join(commonDir, "config"))
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	section := ""
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		line := strings.TrimSpace(sc.Text())
-		if strings.HasPrefix(line, "[") {
-			section = strings.ToLower(strings.Trim(line, "[] "))
-			continue
-		}
-		k, v, ok := strings.Cut(line, "=")
-		if ok && section == "core" && strings.EqualFold(strings.TrimSpace(k), "bare") {
-			return strings.EqualFold(strings.TrimSpace(v), "true")
-		}
-	}
-	return false
+	v, _ := readConfigValue(filepath.Join(commonDir, "config"), "core", "bare")
+	return strings.EqualFold(strings.TrimSpace(v), "true")
 }

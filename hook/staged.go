@@ -3,12 +3,10 @@ package hook
 import (
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 )
 
@@ -37,26 +35,25 @@ type Notice struct {
 // skipped with a notice. Renames appear at their new path, with the old
 // content when the blob did not change.
 func (r *Repo) Staged() ([]File, []Notice, error) {
-	idx, cache, err := r.ReadIndex()
+	entries, cache, err := r.ReadIndex()
 	if err != nil {
 		return nil, nil, err
 	}
 	var head plumbing.Hash
-	ref, err := r.Git.Head()
-	switch {
-	case errors.Is(err, plumbing.ErrReferenceNotFound):
-		// Unborn HEAD: the first commit. Every entry is staged.
+	switch h, err := r.headCommit(); {
+	case errors.Is(err, errUnborn):
+		// The first commit: every entry is staged.
 	case err != nil:
-		return nil, nil, fmt.Errorf("reading HEAD: %w", err)
+		return nil, nil, err
 	default:
-		c, err := r.Git.CommitObject(ref.Hash())
+		c, err := object.GetCommit(r.objects, h)
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading HEAD's commit: %w", err)
 		}
 		head = c.TreeHash
 	}
 	d := &stagedDiff{repo: r, deleted: map[plumbing.Hash]string{}}
-	if err := d.walk("", head, cache, idx.Entries); err != nil {
+	if err := d.walk("", head, cache, entries); err != nil {
 		return nil, nil, err
 	}
 	// A staged rename is a deletion and an addition; when the blob is the
@@ -82,13 +79,13 @@ type stagedDiff struct {
 // walk compares the index entries under prefix (a folder path ending in
 // "/", or "" for the top) with the HEAD tree head (zero: none). A folder
 // whose cache-tree hash equals HEAD's tree is skipped without reading it.
-func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, entries []*index.Entry) error {
+func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, entries []Entry) error {
 	if cache != nil && cache.valid && !head.IsZero() && cache.hash == head {
 		return nil
 	}
 	headEntries := map[string]object.TreeEntry{}
 	if !head.IsZero() {
-		t, err := d.repo.Git.TreeObject(head)
+		t, err := object.GetTree(d.repo.objects, head)
 		if err != nil {
 			return fmt.Errorf("reading tree %s of HEAD: %w", strings.TrimSuffix(prefix, "/"), err)
 		}
@@ -97,7 +94,7 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 		}
 	}
 	for i := 0; i < len(entries); {
-		e := entries[i]
+		e := &entries[i]
 		rest := e.Name[len(prefix):]
 		if slash := strings.IndexByte(rest, '/'); slash >= 0 {
 			// A folder: its entries are contiguous in the sorted index.
@@ -120,7 +117,7 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 		}
 		he, inHead := headEntries[rest]
 		delete(headEntries, rest)
-		if e.Stage != 0 {
+		if e.Stage() != 0 {
 			// Unmerged: stages 1-3 of one path follow each other.
 			d.notices = append(d.notices, Notice{e.Name, "in a merge conflict: not scanned until resolved"})
 			for i < len(entries) && entries[i].Name == e.Name {
@@ -129,21 +126,22 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 			continue
 		}
 		i++
-		if inHead && he.Hash == e.Hash && he.Mode == e.Mode {
+		hash, mode := e.Hash(), e.Mode()
+		if inHead && he.Hash == hash && he.Mode == mode {
 			continue
 		}
 		if he.Mode == filemode.Dir {
 			d.deletedTree(prefix+rest+"/", he.Hash)
 		}
 		switch {
-		case e.IntentToAdd:
+		case e.IntentToAdd():
 			// `git add -N`: nothing is staged yet.
-		case e.Mode == filemode.Symlink:
+		case mode == filemode.Symlink:
 			d.notices = append(d.notices, Notice{e.Name, "a symbolic link: not scanned"})
-		case e.Mode == filemode.Submodule:
+		case mode == filemode.Submodule:
 			d.notices = append(d.notices, Notice{e.Name, "a submodule: not scanned (scan it in its own repository)"})
-		case e.Mode == filemode.Regular || e.Mode == filemode.Executable || e.Mode == filemode.Deprecated:
-			f := File{Path: e.Name, Hash: e.Hash}
+		case mode == filemode.Regular || mode == filemode.Executable || mode == filemode.Deprecated:
+			f := File{Path: e.Name, Hash: hash}
 			if inHead && he.Mode.IsFile() {
 				f.Old, f.OldPath = he.Hash, e.Name
 			}
@@ -165,7 +163,7 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 // for rename detection. A tree that cannot be read only costs the rename
 // its old content.
 func (d *stagedDiff) deletedTree(prefix string, h plumbing.Hash) {
-	t, err := d.repo.Git.TreeObject(h)
+	t, err := object.GetTree(d.repo.objects, h)
 	if err != nil {
 		return
 	}
@@ -180,43 +178,16 @@ func (d *stagedDiff) deletedTree(prefix string, h plumbing.Hash) {
 
 // Read returns a blob's content.
 func (r *Repo) Read(h plumbing.Hash) ([]byte, error) {
-	b, err := r.Git.BlobObject(h)
-	if err != nil {
-		return nil, err
+	typ, data, err := r.objects.read(h)
+	if err == nil && typ != plumbing.BlobObject {
+		err = fmt.Errorf("object %s is a %s, not a file", h, typ)
 	}
-	rd, err := b.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	return io.ReadAll(rd)
+	return data, err
 }
 
 // Head returns the first n bytes of a blob (fewer if it is shorter), to
-// look for a shebang without reading a large file whole.
+// look for a shebang.
 func (r *Repo) Head(h plumbing.Hash, n int) ([]byte, error) {
-	b, err := r.Git.BlobObject(h)
-	if err != nil {
-		return nil, err
-	}
-	rd, err := b.Reader()
-	if err != nil {
-		return nil, err
-	}
-	defer rd.Close()
-	buf := make([]byte, n)
-	k, err := io.ReadFull(rd, buf)
-	if err == io.ErrUnexpectedEOF || err == io.EOF {
-		err = nil
-	}
-	return buf[:k], err
-}
-
-// Size returns a blob's size without reading it.
-func (r *Repo) Size(h plumbing.Hash) (int64, error) {
-	b, err := r.Git.BlobObject(h)
-	if err != nil {
-		return 0, err
-	}
-	return b.Size, nil
+	data, err := r.Read(h)
+	return data[:min(n, len(data))], err
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 )
@@ -21,7 +22,25 @@ const (
 )
 
 func main() {
+	tuneGC()
 	os.Exit(run(os.Args, os.Stdin, os.Stdout, os.Stderr))
+}
+
+// tuneGC trades the garbage collector's default eagerness for a memory
+// ceiling. A scan holds little at a time (each file is released once
+// assessed), so with Go's defaults the collector runs often for nothing:
+// in a staged scan of a large repository one collection was a third of
+// the run. Collecting at 5x the live heap, and at the latest when the heap
+// nears 64 MiB, made the standard-library scan 20% faster with less peak
+// memory (bench/scan.sh) and the staged scan 20% faster. GOGC and
+// GOMEMLIMIT, when set, win.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(64 << 20)
+	}
 }
 
 // statusError carries an exit status chosen by a command together with the
