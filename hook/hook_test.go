@@ -1,6 +1,7 @@
 package hook
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -368,5 +369,78 @@ func TestInstallUninstall(t *testing.T) {
 	path, err = open(t, dir).Install("/x", false)
 	if err != nil || path != filepath.Join(dir, ".githooks", "pre-commit") {
 		t.Errorf("with core.hooksPath: %s %v", path, err)
+	}
+}
+
+// TestPackedObjectsAndRefs reads a repository after `git gc`: objects in a
+// pack (many stored as deltas), references in packed-refs, an annotated
+// tag; every blob read must equal what git itself shows.
+func TestPackedObjectsAndRefs(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"a.py": "v = 0\n"})
+	body := strings.Repeat("line of text that repeats so git stores deltas\n", 50)
+	for i := 1; i <= 12; i++ {
+		gittest.Write(t, dir, "a.py", body+strings.Repeat("x = 1\n", i))
+		gittest.Write(t, dir, fmt.Sprintf("d%d/b.py", i%3), body+fmt.Sprint(i)+"\n")
+		gittest.Run(t, dir, "add", "-A")
+		gittest.Run(t, dir, "commit", "-q", "-m", fmt.Sprint(i))
+	}
+	gittest.Run(t, dir, "tag", "-a", "-m", "release", "v1", "HEAD~5")
+	gittest.Run(t, dir, "gc", "-q", "--aggressive")
+	if _, err := os.Stat(filepath.Join(dir, ".git", "packed-refs")); err != nil {
+		t.Fatalf("git gc did not pack refs: %v", err)
+	}
+	r := open(t, dir)
+	for _, rev := range []string{"v1", "main~3", "HEAD^", "main", gittest.Run(t, dir, "rev-parse", "--short", "HEAD~2")} {
+		h, err := r.resolve(rev)
+		if err != nil {
+			t.Errorf("resolve %s: %v", rev, err)
+			continue
+		}
+		if want := gittest.Run(t, dir, "rev-parse", rev+"^{commit}"); h.String() != want {
+			t.Errorf("resolve %s = %s, want %s", rev, h, want)
+		}
+	}
+	files, _, err := r.Changed("v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 2 {
+		t.Fatalf("changed since v1: %v", files)
+	}
+	for _, f := range files {
+		got, err := r.Read(f.Hash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := gittest.Run(t, dir, "show", "HEAD:"+f.Path); strings.TrimSpace(string(got)) != want {
+			t.Errorf("%s: read %q, git shows %q", f.Path, got, want)
+		}
+		if !f.Old.IsZero() {
+			old, err := r.Read(f.Old)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := gittest.Run(t, dir, "show", "v1:"+f.OldPath); strings.TrimSpace(string(old)) != want {
+				t.Errorf("%s at v1: read %q, git shows %q", f.OldPath, old, want)
+			}
+		}
+	}
+}
+
+// TestIndexVersions reads the same staged change from index versions 2, 3
+// (with an intent-to-add entry's extended flags) and 4 (prefix-compressed
+// names).
+func TestIndexVersions(t *testing.T) {
+	for _, v := range []string{"2", "3", "4"} {
+		dir := gittest.New(t, map[string]string{"pkg/a.py": "a = 1\n", "pkg/b.py": "b = 1\n", "top.py": "t = 1\n"})
+		gittest.Write(t, dir, "pkg/b.py", "b = 2\n")
+		gittest.Write(t, dir, "pkg/later.py", "l = 1\n")
+		gittest.Run(t, dir, "add", "pkg/b.py")
+		gittest.Run(t, dir, "add", "-N", "pkg/later.py")
+		gittest.Run(t, dir, "update-index", "--index-version", v)
+		got, _ := staged(t, open(t, dir))
+		if !reflect.DeepEqual(got, map[string]string{"pkg/b.py": "b = 2\n"}) {
+			t.Errorf("index version %s: staged %v", v, got)
+		}
 	}
 }
