@@ -320,3 +320,20 @@ func snapshotProject(t *testing.T) string {
 	gittest.Run(t, dst, "commit", "-q", "-m", "snapshot")
 	return dst
 }
+
+// TestStagedFindsPythonByShebang: an extensionless staged file is Python
+// when its blob starts with a python shebang; other files are not read.
+func TestStagedFindsPythonByShebang(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"README": "hello\n"})
+	gittest.Write(t, dir, "bin/tool", "#!/usr/bin/env python3\nimport os\nos.system(input())\n")
+	gittest.Write(t, dir, "bin/run", "#!/bin/sh\nexec tool\n")
+	gittest.Write(t, dir, "notes.txt", "os.system(x)\n")
+	gittest.Run(t, dir, "add", "-A")
+	// The working tree copy differs: the blob decides.
+	gittest.Write(t, dir, "bin/run", "#!/usr/bin/python\nimport os\nos.system(input())\n")
+	out, _, code := inRepo(t, dir, "scan", "--staged", "--format", "json")
+	s := parseScan(t, out)
+	if code != 1 || len(s.Files) != 1 || s.Files[0].Path != "bin/tool" {
+		t.Errorf("exit %d, files %+v; want only bin/tool", code, s.Files)
+	}
+}
