@@ -202,27 +202,44 @@ func (a *Assessor) File(in Input) FileResult {
 		// A file that does not parse has one such finding, whatever the
 		// line: its fingerprint is the rule and the path.
 		sf := &res.Findings[0]
-		sf.Fingerprint = fingerprint(SyntaxErrorRule.ID, in.Path, nil, 0, 0)
+		sf.Fingerprint = fingerprint(SyntaxErrorRule.ID, in.Path, 0, nil, 0, 0)
 		if a.Baseline != nil {
 			if sf.Baseline = a.Baseline.match(in.Path, SyntaxErrorRule.ID, sf.Fingerprint); sf.Baseline == "unchanged" {
 				sf.Points = 0
 			}
 		}
 		res.Score = sf.Points
-		res.Level = a.level(res.Score, res.Findings)
+		// The text-level rules (secrets) still run on what could be read.
+		tf := parser.TextFile(in.Path, in.Data)
+		a.score(&res, tf, a.set.RunText(tf, a.options), in)
 		return res
 	}
 	fds := a.set.Run(f, a.options)
 	if !a.IgnoreSuppressions {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
 	}
+	a.score(&res, f, fds, in)
+	return res
+}
+
+// score turns a file's findings into scored ones and sets its level.
+func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, in Input) {
+	// The spans secret rules flagged are redacted wherever a line is shown
+	// or fingerprinted, whichever rule's finding the line belongs to.
+	var secrets [][2]int32
+	for _, fd := range fds {
+		if fd.Rule.Secret {
+			secrets = append(secrets, [2]int32{fd.Start, fd.End})
+		}
+	}
+	line := func(n int) string { return redactedLine(f, n, secrets) }
 	for _, fd := range fds {
 		a.configure(&fd, in.Path)
 		s := Scored{Finding: fd}
 		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
 		s.EndLine, s.EndColumn = f.Tok.CharColumn(fd.End)
-		s.SourceLine = sourceLine(f, s.Line)
-		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f, s.Line, s.EndLine)
+		s.SourceLine = line(s.Line)
+		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
 		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
 			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, s.Fingerprint)
@@ -235,7 +252,6 @@ func (a *Assessor) File(in Input) FileResult {
 		res.Findings = append(res.Findings, s)
 	}
 	res.Level = a.level(res.Score, res.Findings)
-	return res
 }
 
 // configure applies per-rule settings and trusted entries to a finding.
@@ -334,6 +350,29 @@ func sourceLine(f *parser.File, n int) string {
 		end = f.Tok.LineStart(n+1) - 1
 	}
 	return string(f.Src[start:end])
+}
+
+// redactedLine returns line n with every secret span on it replaced by
+// its redacted form (see rules.Redact).
+func redactedLine(f *parser.File, n int, secrets [][2]int32) string {
+	ls := f.Tok.LineStart(n)
+	le := int32(len(f.Src))
+	if n < f.Tok.LineCount() {
+		le = f.Tok.LineStart(n+1) - 1
+	}
+	var b strings.Builder
+	at := ls
+	for _, sp := range secrets {
+		start, end := max(sp[0], at), min(sp[1], le)
+		if start >= end {
+			continue
+		}
+		b.Write(f.Src[at:start])
+		b.WriteString(rules.Redact(string(f.Src[start:end])))
+		at = end
+	}
+	b.Write(f.Src[at:le])
+	return b.String()
 }
 
 // lineOf returns 1-based line n of src, without its newline.

@@ -13,7 +13,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/pyward/pyward/python/parser"
 )
 
 // maxFingerprintLines bounds how much of a long flagged span (a whole
@@ -27,13 +26,13 @@ const maxFingerprintLines = 20
 // The enclosing lines are deliberately left out, so that unrelated edits
 // next to a known finding do not turn it into a new one. Two identical
 // findings in one file share a fingerprint and are told apart by count.
-func fingerprint(rule, path string, f *parser.File, line, endLine int) string {
+func fingerprint(rule, path string, lineCount int, line func(int) string, start, end int) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00", rule, path)
-	if f != nil {
-		endLine = min(max(endLine, line), line+maxFingerprintLines-1, f.Tok.LineCount())
-		for n := line; n <= endLine; n++ {
-			h.Write([]byte(strings.Join(strings.Fields(sourceLine(f, n)), " ")))
+	if line != nil {
+		end = min(max(end, start), start+maxFingerprintLines-1, lineCount)
+		for n := start; n <= end; n++ {
+			h.Write([]byte(strings.Join(strings.Fields(line(n)), " ")))
 			h.Write([]byte{'\n'})
 		}
 	}

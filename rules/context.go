@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"fmt"
+
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/parser"
 )
@@ -256,6 +258,10 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 		c.rule = r
 		r.Check(c, f.Module)
 	}
+	for _, r := range byKind[KindText] {
+		c.rule = r
+		r.Check(c, nil)
+	}
 	var docstring *ast.Constant // a string statement, which KindStr skips
 	ast.Inspect(f.Module, func(n ast.Node) bool {
 		var kind Kind
@@ -290,6 +296,8 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 		case *ast.Assign:
 			c.scope = [2]int32{s.Pos(), s.End()}
 			kind = KindAssign
+		case *ast.AnnAssign:
+			kind = KindAnnAssign
 		case *ast.FunctionDef:
 			c.scope = [2]int32{s.Pos(), s.End()}
 			for _, r := range byKind[KindFunctionDef] {
@@ -325,6 +333,25 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 		return true
 	})
 	return c.findings
+}
+
+// RunText runs only the text-level rules (KindText), for a file that
+// cannot be parsed.
+func (s *Set) RunText(f *parser.File, options map[string]map[string]any) []Finding {
+	c := &Context{File: f, aliases: map[string]string{}, options: options}
+	for _, r := range s.byKind[KindText] {
+		c.rule = r
+		r.Check(c, nil)
+	}
+	return c.findings
+}
+
+// Redact shows a secret without revealing it: its first four characters
+// (at most a quarter of it) and how many follow.
+func Redact(secret string) string {
+	r := []rune(secret)
+	keep := min(4, len(r)/4)
+	return string(r[:keep]) + fmt.Sprintf("…[%d chars redacted]", len(r)-keep)
 }
 
 // runCall shows a call to the rules for every call, then to those

@@ -53,6 +53,7 @@ const (
 	// string that is a statement by itself (docstrings), as Bandit checks.
 	KindStr
 	KindAssign
+	KindAnnAssign
 	KindDict
 	KindCompare
 	// KindFunctionDef is a plain def (not async def, not lambda), as Bandit
@@ -63,6 +64,11 @@ const (
 	// KindFile is called once per file, with the Module, for checks on
 	// the source text.
 	KindFile
+	// KindText is called once per file with a nil node, for checks on the
+	// source text alone (secrets). It also runs on files that cannot be
+	// parsed: then c.File has no Module or comments, and Src is the
+	// decoded text, or the raw bytes when they cannot be decoded.
+	KindText
 	numKinds
 )
 
@@ -76,6 +82,9 @@ type Rule struct {
 	Message        string // one line, the default finding message
 	Recommendation string // what to do instead
 	Help           string // markdown
+	// Secret marks a rule whose flagged span is a secret: outputs show it
+	// only redacted (see Redact), and messages must not quote it.
+	Secret bool
 	// BanditDiff says, for a Bandit rule, where pyward deliberately
 	// reports differently from Bandit and why (markdown); empty when the
 	// rule follows Bandit exactly.

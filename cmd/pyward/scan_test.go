@@ -153,3 +153,31 @@ func TestScanGitHubSummary(t *testing.T) {
 		t.Errorf("annotations not most severe first:\n%s", out)
 	}
 }
+
+// TestSecretsNeverPrinted: a secret is reported in every format, also in
+// a file that does not parse, and its value appears in none of them.
+func TestSecretsNeverPrinted(t *testing.T) {
+	dir := t.TempDir()
+	secret := "ghp_R7xk2Lm9Qv4Tn8Wb3Yc6Zd1Fg5Hj0Ks2Pa9N"
+	os.WriteFile(filepath.Join(dir, "ok.py"), []byte("TOKEN = '"+secret+"'\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "broken.py"), []byte("def f(:\n    token = '"+secret+"'\n"), 0o644)
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(dir, "summary-"+format+".md"))
+		out, stderr, code := pyward(t, "", "scan", "--format", format, "--fail-on", "never", dir)
+		if code != 0 {
+			t.Fatalf("%s: exit %d %s", format, code, stderr)
+		}
+		if strings.Contains(out, secret) || strings.Contains(out, secret[4:20]) {
+			t.Errorf("%s output shows the secret:\n%s", format, out)
+		}
+		if n := strings.Count(out, "PW303"); n < 2 {
+			t.Errorf("%s: PW303 reported %d times, want it in both files:\n%s", format, n, out)
+		}
+		if format == "github" {
+			b, _ := os.ReadFile(filepath.Join(dir, "summary-github.md"))
+			if strings.Contains(string(b), secret[4:20]) {
+				t.Errorf("step summary shows the secret")
+			}
+		}
+	}
+}

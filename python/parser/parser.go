@@ -40,6 +40,23 @@ func ParseFile(filename string, raw []byte) (*File, error) {
 	return f, err
 }
 
+// TextFile wraps a file's text for checks that need no syntax tree, such
+// as secret detection on a file that does not parse: the decoded text when
+// it decodes, else the raw bytes, with its line table. Module is nil.
+func TextFile(filename string, raw []byte) *File {
+	src, err := source.Decode(raw)
+	if err != nil {
+		src = raw
+	}
+	tf := token.NewFile(src)
+	for i, b := range src {
+		if b == '\n' && i+1 < len(src) {
+			tf.AddLine(int32(i + 1))
+		}
+	}
+	return &File{Name: filename, Tok: tf, Src: src}
+}
+
 // maxNest bounds the depth of nested expressions and blocks. CPython gives
 // up near 3000 nested unary operators (RecursionError); we accept at least
 // as much and turn anything deeper into a syntax error instead of a stack

@@ -1,0 +1,103 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
+
+// secretName is a name whose value is a credential: it ends with one of
+// the words (so token_url, password_field and key_path are not).
+var secretName = regexp.MustCompile(`(?i)(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|secret_?key|private_?key|client_?secret|auth_?key|credentials?)$`)
+
+// secretAssignText finds `name = "value"` and `name: "value"` in text
+// that does not parse.
+var secretAssignText = regexp.MustCompile(`(?i)\b([A-Za-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key|private_?key))['"]?\s*[:=]\s*[rbu]?['"]([^'"\s]{8,})['"]`)
+
+// looksSecret says whether a value assigned to a secret-like name is
+// plausibly a real credential: long enough, random enough, and not a
+// placeholder, an environment variable's name, a path or a URL.
+func looksSecret(v string) bool {
+	if len(v) < 8 || len(v) > 512 || strings.ContainsAny(v, " \t\n") {
+		return false
+	}
+	if placeholder.MatchString(v) || strings.Contains(v, "://") || strings.HasPrefix(v, "/") || strings.HasPrefix(v, "~") {
+		return false
+	}
+	upperSnake, lowerDotted := true, true
+	for _, r := range v {
+		if !(r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_') {
+			upperSnake = false
+		}
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '_' || r == '.' || r == '-') {
+			lowerDotted = false
+		}
+	}
+	if upperSnake || lowerDotted && entropy(v) < 3.5 {
+		return false // an environment variable's or a setting's name
+	}
+	return entropy(v) >= 3.0 && distinct(v) >= 6
+}
+
+func init() {
+	Register(&Rule{
+		ID: "PW312", Name: "hardcoded_secret", Severity: Medium, Confidence: Medium, CWE: 798, Secret: true,
+		Message:        "a credential-like value is assigned to a name meant for secrets",
+		Recommendation: "Load the value at run time from the environment or a secrets manager, and revoke it if it was real.",
+		Help: "A high-entropy string (Shannon entropy of at least 3 bits per character, 8 to 512 characters, no spaces) assigned to a name " +
+			"ending in password, secret, token, api_key, access_key, private_key, client_secret or credentials, as an assignment, a keyword " +
+			"argument or a dict entry. Placeholders (example, changeme, xxxx, <...>, ${...}), environment variable names, paths and URLs are not flagged. " +
+			"The report shows the value redacted.",
+		Flagged: []string{"SECRET_KEY = 'k8#Qz!v2Lm9@Tn4Wb$3Yc6Zd'\n", "client = Client(api_key='f3a9c2e7b41d8065ae92')\n"},
+		Clean:   []string{"SECRET_KEY = os.environ['SECRET_KEY']\n", "password = 'changeme'\n", "token_url = 'https://auth.example.org/token'\n", "api_key = 'OPENAI_API_KEY'\n"},
+		Kinds:   []Kind{KindAssign, KindAnnAssign, KindCall, KindDict, KindText},
+		Check: func(c *Context, n ast.Node) {
+			check := func(name string, value ast.Expr) {
+				if k, ok := value.(*ast.Constant); ok && k.Kind == ast.ConstStr && secretName.MatchString(name) && looksSecret(k.Str) {
+					c.Report(k)
+				}
+			}
+			switch n := n.(type) {
+			case *ast.Assign:
+				for _, t := range n.Targets {
+					check(boundName(t), n.Value)
+				}
+			case *ast.AnnAssign:
+				if n.Value != nil {
+					check(boundName(n.Target), n.Value)
+				}
+			case *ast.Call:
+				for _, kw := range n.Keywords {
+					if kw.Arg != nil {
+						check(*kw.Arg, kw.Value)
+					}
+				}
+			case *ast.Dict:
+				for i, k := range n.Keys {
+					if s, ok := StrConst(k); ok {
+						check(s, n.Values[i])
+					}
+				}
+			case nil:
+				if c.File.Module != nil {
+					return // parsed: the nodes above cover it
+				}
+				for _, m := range secretAssignText.FindAllSubmatchIndex(c.File.Src, -1) {
+					if v := string(c.File.Src[m[4]:m[5]]); secretName.MatchString(string(c.File.Src[m[2]:m[3]])) && looksSecret(v) {
+						c.ReportSpan(int32(m[4]), int32(m[5]), c.rule.Severity, c.rule.Confidence, c.rule.Message)
+					}
+				}
+			}
+		},
+	})
+}
+
+// boundName extends targetName to d['key'] subscripts.
+func boundName(t ast.Expr) string {
+	if s, ok := t.(*ast.Subscript); ok {
+		k, _ := StrConst(s.Slice)
+		return k
+	}
+	return targetName(t)
+}

@@ -1,0 +1,4 @@
+KEY = "AIzaSyD4kR9xLm2Qv7Tn8Wb3Yc6Zd1Fg5Hj0Ks2"  # want: PW307
+
+KEY = settings.GOOGLE_API_KEY
+PREFIX = "AIza"

@@ -1,0 +1,4 @@
+KEY = "sk-ant-api03-Rk7Lm2Qv9Tn4Wb8Yc3ZdRk7Lm2Qv9Tn4Wb8Yc3ZdRk7Lm2Qv9Tn4Wb8Yc3ZdRk7Lm2Qv9Tn4Wb8Yc3ZdRk7Lm2Qv9Tn4Wb8Yc3ZdAA"  # want: PW309
+
+KEY = os.environ["ANTHROPIC_API_KEY"]
+PREFIX = "sk-ant-api03-"
