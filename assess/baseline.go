@@ -12,7 +12,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-
 )
 
 // maxFingerprintLines bounds how much of a long flagged span (a whole
