@@ -81,6 +81,15 @@ type Scored struct {
 	Preexisting bool
 	// Baseline is "new" or "unchanged" when a baseline is in use.
 	Baseline string
+	// Path is where the flagged value came from, step by step, for
+	// data-flow findings (the last step is the flagged call).
+	Path []PathStep
+}
+
+// PathStep is one step of a data-flow finding's path.
+type PathStep struct {
+	Line, Column, EndLine, EndColumn int
+	Note                             string
 }
 
 // FileResult is the verdict on one file.
@@ -239,6 +248,13 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
 		s.EndLine, s.EndColumn = f.Tok.CharColumn(fd.End)
 		s.SourceLine = line(s.Line)
+		for _, st := range fd.Flow {
+			var p PathStep
+			p.Line, p.Column = f.Tok.CharColumn(st.Start)
+			p.EndLine, p.EndColumn = f.Tok.CharColumn(st.End)
+			p.Note = st.Note
+			s.Path = append(s.Path, p)
+		}
 		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
 		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
@@ -340,16 +356,6 @@ func MatchGlob(g, file string) bool {
 	}
 	ok, _ := path.Match(g, file)
 	return ok
-}
-
-// sourceLine returns the text of 1-based line n of a parsed file.
-func sourceLine(f *parser.File, n int) string {
-	start := f.Tok.LineStart(n)
-	end := int32(len(f.Src))
-	if n < f.Tok.LineCount() {
-		end = f.Tok.LineStart(n+1) - 1
-	}
-	return string(f.Src[start:end])
 }
 
 // redactedLine returns line n with every secret span on it replaced by

@@ -29,6 +29,33 @@ func TestSeedVerdicts(t *testing.T) {
 	if risky.Level != LevelBlocked {
 		t.Errorf("shell commands from variables: level %s (score %d), want BLOCKED", risky.Level, risky.Score)
 	}
+	evil := assess(t, config.Default(), "calc.py", "x = input()\neval(x)\ncode = input('code: ')\nexec(code)\n")
+	if evil.Level != LevelBlocked {
+		t.Errorf("input() to eval and exec: level %s (score %d), want BLOCKED", evil.Level, evil.Score)
+	}
+	// The report says why: the data-flow findings with their path.
+	var flows int
+	for _, f := range evil.Findings {
+		if f.Rule.ID == "PW401" {
+			flows++
+			if len(f.Flow) < 2 || f.Points == 0 {
+				t.Errorf("PW401 finding without its path or points: %+v", f)
+			}
+		}
+	}
+	if flows != 2 {
+		t.Errorf("%d PW401 findings, want 2 (eval and exec): %+v", flows, evil.Findings)
+	}
+	// A malicious-code finding blocks by itself (the PW1 trigger).
+	dropper := assess(t, config.Default(), "x.py", "import base64\nexec(base64.b64decode(blob))\n")
+	if dropper.Level != LevelBlocked {
+		t.Errorf("exec of decoded data: level %s", dropper.Level)
+	}
+	for _, f := range dropper.Findings {
+		if f.Rule.ID == "PW101" && f.Trigger != "blocked" {
+			t.Errorf("PW101 trigger %q, want blocked", f.Trigger)
+		}
+	}
 }
 
 func TestScoring(t *testing.T) {

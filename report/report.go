@@ -149,6 +149,22 @@ type jsonFinding struct {
 	Suppressed     bool   `json:"suppressed"`
 	Justification  string `json:"justification"`
 	Baseline       string `json:"baseline,omitempty"` // "new" when a baseline is in use
+	// Path is a data-flow finding's path from source to sink.
+	Path []jsonStep `json:"path,omitempty"`
+}
+
+type jsonStep struct {
+	Line   int    `json:"line"`
+	Column int    `json:"column"`
+	Note   string `json:"note"`
+}
+
+func jsonPath(steps []assess.PathStep) []jsonStep {
+	var out []jsonStep
+	for _, s := range steps {
+		out = append(out, jsonStep{s.Line, s.Column, s.Note})
+	}
+	return out
 }
 
 // JSON writes the contract's JSON object.
@@ -162,6 +178,7 @@ func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 				Points: f.Points, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: "pyward",
 				Suppressed: f.Suppressed, Justification: f.Justification, Baseline: f.Baseline,
+				Path: jsonPath(f.Path),
 			})
 		}
 		rep.Files = append(rep.Files, jf)

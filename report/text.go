@@ -73,6 +73,13 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 				}
 				fmt.Fprintf(bw, "    %s%s\n", strings.Repeat(" ", max(0, f.Column-1)), paint(red, strings.Repeat("^", width)))
 			}
+			if len(f.Path) > 0 {
+				steps := make([]string, 0, len(f.Path))
+				for _, st := range f.Path {
+					steps = append(steps, fmt.Sprintf("line %d %s", st.Line, st.Note))
+				}
+				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "path:"), strings.Join(steps, " → "))
+			}
 			if !f.Suppressed && f.Rule.Recommendation != "" {
 				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "fix:"), f.Rule.Recommendation)
 			}

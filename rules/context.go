@@ -20,6 +20,9 @@ type Finding struct {
 	ScopeStart, ScopeEnd int32
 	Suppressed           bool
 	Justification        string
+	// Flow is the path a value took to the flagged place (data-flow
+	// rules), in order; the last step is the flagged call.
+	Flow []Step
 }
 
 // Context is what a rule sees of the file being checked: the parsed file
@@ -29,15 +32,24 @@ type Finding struct {
 type Context struct {
 	File *parser.File
 
-	aliases  map[string]string // local name -> qualified name
-	imported []string          // qualified names imported so far
-	rule     *Rule
-	options  map[string]map[string]any // rule ID -> option -> value
-	call     *ast.Call                 // the call whose name is cached
-	callName string
-	marks    map[any]string // per-file notes rules leave on nodes (see Mark)
-	scope    [2]int32
-	findings []Finding
+	aliases     map[string]string // local name -> qualified name
+	imported    []string          // qualified names imported so far
+	rule        *Rule
+	options     map[string]map[string]any // rule ID -> option -> value
+	call        *ast.Call                 // the call whose name is cached
+	callName    string
+	marks       map[any]string  // per-file notes rules leave on nodes (see Mark)
+	flowRes     *flowResult     // the data-flow analysis, once run (see flow)
+	flowWanted  bool            // a call the analysis reports on was seen (see noteFlowCall)
+	sendWanted  bool            // a call sending data over the network was seen
+	secretFound map[string]bool // provider literals present in the file (see secretHint)
+	// The last call processCall looked at, and its answer: several rules
+	// ask about the same call in a row.
+	procCall          *ast.Call
+	procCmd           string
+	procKnown, procOK bool
+	scope             [2]int32
+	findings          []Finding
 }
 
 // Report records a finding of the current rule at n with the rule's
@@ -332,6 +344,11 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 		}
 		return true
 	})
+	c.scope = [2]int32{}
+	for _, r := range byKind[KindEnd] {
+		c.rule = r
+		r.Check(c, f.Module)
+	}
 	return c.findings
 }
 
@@ -362,10 +379,8 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 		c.rule = r
 		r.Check(c, call)
 	}
-	if len(s.byCall) == 0 && len(s.byLast) == 0 {
-		return
-	}
 	q := c.CallName(call)
+	c.noteFlowCall(q, call)
 	exact := s.byCall[q]
 	for _, r := range exact {
 		c.rule = r

@@ -38,7 +38,7 @@ func TestFixtures(t *testing.T) {
 		if len(want) == 0 {
 			t.Errorf("%s: fixture has no line marked # want: %s", r.ID, r.ID)
 		}
-		f, err := parser.ParseFile(path, src)
+		f, err := parser.ParseFile(exampleName(string(src), path), src)
 		if err != nil {
 			t.Errorf("%s: fixture does not parse: %v", r.ID, err)
 			continue

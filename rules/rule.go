@@ -64,6 +64,10 @@ const (
 	// KindFile is called once per file, with the Module, for checks on
 	// the source text.
 	KindFile
+	// KindEnd is called once per file with the Module, after every node
+	// was shown to the other rules: import aliases are then complete, for
+	// checks that analyse whole functions.
+	KindEnd
 	// KindText is called once per file with a nil node, for checks on the
 	// source text alone (secrets). It also runs on files that cannot be
 	// parsed: then c.File has no Module or comments, and Src is the

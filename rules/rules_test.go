@@ -32,7 +32,7 @@ func TestRuleExamples(t *testing.T) {
 
 func count(t *testing.T, r *Rule, src string) int {
 	t.Helper()
-	f, err := parser.Parse([]byte(src))
+	f, err := parser.ParseFile(exampleName(src, "example.py"), []byte(src))
 	if err != nil {
 		t.Fatalf("%s: example does not parse: %v\n%s", r.ID, err, src)
 	}
@@ -110,4 +110,14 @@ func TestB202Levels(t *testing.T) {
 	if want := "HIGH/HIGH HIGH/HIGH LOW/LOW MEDIUM/MEDIUM LOW/LOW"; strings.Join(got, " ") != want {
 		t.Errorf("levels %v, want %s", got, want)
 	}
+}
+
+// exampleName is the file name an example or fixture is checked under:
+// the one its first line gives as "# file: NAME", else def.
+func exampleName(src, def string) string {
+	if rest, ok := strings.CutPrefix(src, "# file: "); ok {
+		name, _, _ := strings.Cut(rest, "\n")
+		return strings.TrimSpace(name)
+	}
+	return def
 }

@@ -103,7 +103,7 @@ func init() {
 			Kinds:          []Kind{KindText},
 			Check: func(c *Context, _ ast.Node) {
 				src := c.File.Src
-				if !containsAny(src, p.literals) {
+				if !c.secretHint(p.literals) {
 					return
 				}
 				for _, m := range p.re.FindAllSubmatchIndex(src, -1) {
@@ -119,9 +119,48 @@ func init() {
 	}
 }
 
-func containsAny(src []byte, lits []string) bool {
+// secretByPair indexes every provider's literals by their first two
+// bytes, so that one pass over a file finds all of them.
+var secretByPair = func() map[uint16][]string {
+	m := map[uint16][]string{}
+	for _, p := range providerSecrets {
+		for _, l := range p.literals {
+			k := uint16(l[0])<<8 | uint16(l[1])
+			m[k] = append(m[k], l)
+		}
+	}
+	return m
+}()
+
+var secretPairs = func() *[1 << 16]bool {
+	var t [1 << 16]bool
+	for k := range secretByPair {
+		t[k] = true
+	}
+	return &t
+}()
+
+// secretHint reports whether the file holds one of lits. The first call
+// scans the text once for all providers' literals (instead of once per
+// literal) and caches what it found.
+func (c *Context) secretHint(lits []string) bool {
+	if c.secretFound == nil {
+		c.secretFound = map[string]bool{}
+		src := c.File.Src
+		for i := 0; i+1 < len(src); i++ {
+			k := uint16(src[i])<<8 | uint16(src[i+1])
+			if !secretPairs[k] {
+				continue
+			}
+			for _, l := range secretByPair[k] {
+				if bytes.HasPrefix(src[i:], []byte(l)) {
+					c.secretFound[l] = true
+				}
+			}
+		}
+	}
 	for _, l := range lits {
-		if bytes.Contains(src, []byte(l)) {
+		if c.secretFound[l] {
 			return true
 		}
 	}

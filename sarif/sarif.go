@@ -97,6 +97,16 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 			if f.Baseline != "" {
 				res.WithBaselineState(f.Baseline)
 			}
+			if len(f.Path) > 0 {
+				// The path from source to sink, as a code flow GitHub shows
+				// step by step.
+				var locs []*sarif.ThreadFlowLocation
+				for _, st := range f.Path {
+					loc := location(uri, st.Line, st.Column, st.EndLine, st.EndColumn).WithMessage(sarif.NewTextMessage(st.Note))
+					locs = append(locs, sarif.NewThreadFlowLocation().WithLocation(loc))
+				}
+				res.WithCodeFlows([]*sarif.CodeFlow{sarif.NewCodeFlow().WithThreadFlows([]*sarif.ThreadFlow{sarif.NewThreadFlow().WithLocations(locs)})})
+			}
 			if f.Suppressed {
 				kind := "inSource"
 				if strings.HasPrefix(f.Justification, "trusted: ") || strings.HasPrefix(f.Justification, "ignored for this path") {
