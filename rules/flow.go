@@ -263,6 +263,9 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 	case *ast.If:
 		a.eval(s.Test, env)
 		e1, e2 := copyEnv(env), copyEnv(env)
+		for _, name := range guarded(s.Test) {
+			e1[name] = val{} // checked against literals: only those values get through
+		}
 		a.block(s.Body, e1)
 		a.block(s.Orelse, e2)
 		for k := range env {
@@ -347,6 +350,51 @@ func (a *analyzer) try(body []ast.Stmt, handlers []*ast.ExceptHandler, orelse, f
 	for k, v := range out {
 		env[k] = v
 	}
+}
+
+// guarded lists the names an if-test pins to literal values:
+// `x in ('a', 'b')`, `x == 'a'`, joined by `and`.
+func guarded(test ast.Expr) []string {
+	switch t := test.(type) {
+	case *ast.BoolOp:
+		if t.Op == ast.And {
+			var out []string
+			for _, v := range t.Values {
+				out = append(out, guarded(v)...)
+			}
+			return out
+		}
+	case *ast.Compare:
+		n, ok := t.Left.(*ast.Name)
+		if !ok || len(t.Ops) != 1 {
+			return nil
+		}
+		switch t.Ops[0] {
+		case ast.Eq:
+			if _, ok := t.Comparators[0].(*ast.Constant); ok {
+				return []string{n.ID}
+			}
+		case ast.In:
+			var elts []ast.Expr
+			switch c := t.Comparators[0].(type) {
+			case *ast.Tuple:
+				elts = c.Elts
+			case *ast.List:
+				elts = c.Elts
+			case *ast.Set:
+				elts = c.Elts
+			default:
+				return nil
+			}
+			for _, e := range elts {
+				if _, ok := e.(*ast.Constant); !ok {
+					return nil
+				}
+			}
+			return []string{n.ID}
+		}
+	}
+	return nil
 }
 
 // routeDecorator recognises web framework route decorators, whose

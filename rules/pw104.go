@@ -35,8 +35,8 @@ func init() {
 		Recommendation: "Import and call the function by name; if this is third-party code, treat it as hostile.",
 		Help: "`__import__('o' + 's')`, `importlib.import_module(base64.b64decode(...).decode())`, `getattr(os, 'sys' + 'tem')`, " +
 			"`getattr(__builtins__, 'ev' + 'al')`: names assembled from pieces, reversed, decoded or built from `chr()` so that a reader or a " +
-			"scanner searching for `os.system` does not see it. Plain literals (`getattr(obj, 'name')`) and names that are not dangerous are not flagged; " +
-			"`getattr` on the builtins with a literal `eval`/`exec` is, since there is no honest reason for it.",
+			"scanner searching for `os.system` does not see it. Plain literals (`getattr(obj, 'name')`) and names that are not dangerous are not flagged" +
+			" (`getattr(builtins, 'exec')` is a common compatibility shim).",
 		Flagged: []string{
 			"m = __import__('o' + 's')\n",
 			"import importlib, base64\nimportlib.import_module(base64.b64decode('c3VicHJvY2Vzcw==').decode())\n",
@@ -64,12 +64,6 @@ func init() {
 					return
 				}
 				nameArg = call.Args[1]
-				if isLiteral(nameArg) {
-					if s, _ := StrConst(nameArg); (s == "eval" || s == "exec") && (isName(call.Args[0], "__builtins__") || c.QualName(call.Args[0]) == "builtins") {
-						c.Report(call)
-					}
-					return
-				}
 			default:
 				return
 			}

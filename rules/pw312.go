@@ -37,6 +37,9 @@ func looksSecret(v string) bool {
 	if upperSnake || lowerDotted && entropy(v) < 3.5 {
 		return false // an environment variable's or a setting's name
 	}
+	if wordsOnly(v) {
+		return false // a name: 'AWSSecretKey', 'Access-Control-Allow-Credentials'
+	}
 	return entropy(v) >= 3.0 && distinct(v) >= 6
 }
 
@@ -100,4 +103,16 @@ func boundName(t ast.Expr) string {
 		return k
 	}
 	return targetName(t)
+}
+
+// wordsOnly reports whether v is letters and separators only: a field,
+// header or key name rather than a credential, which mixes in digits or
+// symbols.
+func wordsOnly(v string) bool {
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }

@@ -21,3 +21,13 @@ def safe():
     n = int(input())
     eval("1 + 1")
     print(value, n)
+
+
+def from_env():
+    import os
+
+    level = os.environ["LOG_LEVEL_EXPR"]
+    eval(level)  # want: PW401
+    debug = os.getenv("DEBUG", "False")
+    if debug in ("True", "False"):
+        return eval(debug)
