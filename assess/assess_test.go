@@ -83,6 +83,14 @@ func TestTriggersAndTrusted(t *testing.T) {
 	if r.Level != LevelBlocked || r.Findings[0].Trigger != "blocked" {
 		t.Errorf("strict eval: level %s, trigger %q", r.Level, r.Findings[0].Trigger)
 	}
+	// Privilege escalation: at least HIGH by default, BLOCKED under strict.
+	root := "import os\nos.setuid(0)\n"
+	if r := assess(t, config.Default(), "a.py", root); r.Level != LevelHigh {
+		t.Errorf("setuid(0), standard: level %s, want HIGH", r.Level)
+	}
+	if r := assess(t, cfg, "a.py", root); r.Level != LevelBlocked {
+		t.Errorf("setuid(0), strict: level %s, want BLOCKED", r.Level)
+	}
 	cfg = config.Default()
 	cfg.Trusted = append(cfg.Trusted, config.Trusted{Paths: []string{"tools/*.py"}, Rules: []string{"B60*"}, Reason: "vetted"})
 	r = assess(t, cfg, "tools/run.py", "import os\nos.system(cmd)\n")

@@ -91,8 +91,11 @@ func (c *Config) ApplyPreset(name, origin string) error {
 	switch name {
 	case "standard":
 	case "strict":
+		// For code about to run unreviewed (an agent's, a download): any
+		// dynamic code, process, privilege change or input-driven flow
+		// blocks.
 		c.Triggers["blocked"] = append(c.Triggers["blocked"],
-			"B102", "B307", "B602", "B603", "B604", "B605", "B606", "B607")
+			"B102", "B307", "B602", "B603", "B604", "B605", "B606", "B607", "PW2*", "PW4*")
 		c.Origin["triggers"] = origin + " (strict preset)"
 	default:
 		return fmt.Errorf("unknown policy %q (standard or strict)", name)
