@@ -8,9 +8,11 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
+	"github.com/pyward/pyward/assess/engines"
 	"github.com/pyward/pyward/config"
 	"github.com/pyward/pyward/python/parser"
 	"github.com/pyward/pyward/python/token"
@@ -50,6 +52,8 @@ type Input struct {
 	// counted but neither scored nor shown.
 	NewOnly bool
 	Changed []LineRange
+	// External are the external engines' findings on this file.
+	External []engines.Finding
 }
 
 // LineRange is a run of lines, 1-based and inclusive.
@@ -84,6 +88,11 @@ type Scored struct {
 	// Path is where the flagged value came from, step by step, for
 	// data-flow findings (the last step is the flagged call).
 	Path []PathStep
+	// Engines are the engines that reported the finding when an external
+	// one did: "pyward" and "bandit" when both found it, "bandit" alone for
+	// its own rules (whose IDs are then namespaced: bandit:B322). Nil for
+	// pyward's findings that no engine confirmed.
+	Engines []string
 }
 
 // PathStep is one step of a data-flow finding's path.
@@ -224,11 +233,94 @@ func (a *Assessor) File(in Input) FileResult {
 		return res
 	}
 	fds := a.set.Run(f, a.options)
+	fds = append(fds, a.external(f, &in, fds)...)
 	if !a.IgnoreSuppressions {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
 	}
 	a.score(&res, f, fds, in)
 	return res
+}
+
+// external merges the engines' findings into the native ones: a finding
+// of the Bandit check pyward implements under the same ID, on the same
+// line, is the native finding, which records the engine in Also; any other
+// becomes a finding of the engine's own rule, namespaced by engine
+// (bandit:B322), returned to be scored like a native one.
+func (a *Assessor) external(f *parser.File, in *Input, native []rules.Finding) []rules.Finding {
+	var out []rules.Finding
+next:
+	for _, e := range in.External {
+		if e.BanditID != "" {
+			for i := range native {
+				fd := &native[i]
+				if fd.Rule.ID == e.BanditID && fd.Engine == "" && f.Tok.Line(fd.Start) <= e.Line && e.Line <= f.Tok.Line(fd.End) {
+					if !slices.Contains(fd.Also, e.Engine) {
+						fd.Also = append(fd.Also, e.Engine)
+					}
+					continue next
+				}
+			}
+		}
+		start, end := lineSpan(f, e)
+		out = append(out, rules.Finding{Rule: externalRule(e), Severity: e.Severity, Confidence: e.Confidence,
+			Message: e.Message, Start: start, End: end, ScopeStart: start, ScopeEnd: end, Engine: e.Engine})
+	}
+	return out
+}
+
+// enabledRule reports whether the configuration runs r.
+func (a *Assessor) enabledRule(r *rules.Rule) bool {
+	for _, x := range a.enabled {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
+
+// lineSpan is the byte range of an external finding: its columns when the
+// engine gives them, else its lines.
+func lineSpan(f *parser.File, e engines.Finding) (int32, int32) {
+	n := f.Tok.LineCount()
+	line := min(max(e.Line, 1), n)
+	endLine := min(max(e.EndLine, line), n)
+	start := f.Tok.LineStart(line)
+	end := int32(len(f.Src))
+	if endLine < n {
+		end = f.Tok.LineStart(endLine+1) - 1
+	}
+	if e.Column > 0 {
+		start = min(start+int32(e.Column-1), end)
+	}
+	if e.EndColumn > 0 && e.EndLine == e.Line {
+		end = max(start, min(f.Tok.LineStart(line)+int32(e.EndColumn-1), end))
+	}
+	return start, end
+}
+
+var (
+	externalMu    sync.Mutex
+	externalRules = map[string]*rules.Rule{}
+)
+
+// externalRule is the rule an engine's finding is reported under:
+// engine:ID, with the engine's name and message.
+func externalRule(e engines.Finding) *rules.Rule {
+	id := e.Engine + ":" + e.Rule
+	externalMu.Lock()
+	defer externalMu.Unlock()
+	if r, ok := externalRules[id]; ok {
+		return r
+	}
+	name := e.Name
+	if name == "" {
+		name = e.Rule
+	}
+	r := &rules.Rule{ID: id, Name: name, Severity: e.Severity, Confidence: e.Confidence, CWE: e.CWE,
+		Message: e.Message, Engine: e.Engine,
+		Recommendation: "See the " + e.Engine + " documentation of " + e.Rule + "."}
+	externalRules[id] = r
+	return r
 }
 
 // score turns a file's findings into scored ones and sets its level.
@@ -248,6 +340,11 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
 		s.EndLine, s.EndColumn = f.Tok.CharColumn(fd.End)
 		s.SourceLine = line(s.Line)
+		if fd.Engine != "" {
+			s.Engines = []string{fd.Engine}
+		} else if len(fd.Also) > 0 {
+			s.Engines = append([]string{"pyward"}, fd.Also...)
+		}
 		for _, st := range fd.Flow {
 			var p PathStep
 			p.Line, p.Column = f.Tok.CharColumn(st.Start)

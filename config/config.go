@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 )
@@ -33,6 +34,10 @@ type Config struct {
 	SyntaxError int
 	Trusted     []Trusted
 	Rules       map[string]RuleConfig
+	// Engines configures the external engines (Bandit, Semgrep). Their
+	// executables never come from here: a repository's configuration must
+	// not name a program to run (CI scans untrusted pull requests).
+	Engines map[string]EngineConfig
 
 	// Origin tells where each top-level value came from, for `pyward config`.
 	Origin map[string]string
@@ -49,6 +54,18 @@ type Trusted struct {
 }
 
 // RuleConfig adjusts one rule.
+// EngineConfig is one external engine's settings.
+type EngineConfig struct {
+	// Enabled is "auto" (run when found on PATH), "true" (required: its
+	// absence is an error) or "false" (the default).
+	Enabled string `yaml:"enabled"`
+	// Timeout bounds one run ("60s", "2m"); default 120s.
+	Timeout string `yaml:"timeout"`
+	// Args are extra arguments, and Config (Semgrep) the rule sources.
+	Args   []string `yaml:"args"`
+	Config []string `yaml:"config"`
+}
+
 type RuleConfig struct {
 	Enabled  *bool          `yaml:"enabled"`
 	Severity string         `yaml:"severity"`
@@ -75,8 +92,9 @@ func Default() *Config {
 			Rules:  []string{"B101"},
 			Reason: "assert is how tests check results",
 		}},
-		Rules:  map[string]RuleConfig{},
-		Origin: map[string]string{},
+		Rules:   map[string]RuleConfig{},
+		Engines: map[string]EngineConfig{},
+		Origin:  map[string]string{},
 	}
 	for _, k := range keys {
 		c.Origin[k] = "default"
@@ -106,7 +124,7 @@ func (c *Config) ApplyPreset(name, origin string) error {
 }
 
 // keys are the top-level keys of .pyward.yaml.
-var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "trusted", "rules"}
+var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "trusted", "rules", "engines"}
 
 // Error is a configuration error with its place.
 type Error struct {
@@ -222,6 +240,21 @@ func (c *Config) merge(file string, data []byte) error {
 			err = decodeStrict(v, &c.Trusted, file)
 		case "rules":
 			err = decodeStrict(v, &c.Rules, file)
+		case "engines":
+			err = decodeStrict(v, &c.Engines, file)
+			for name, e := range c.Engines {
+				switch {
+				case err != nil:
+				case name != "bandit" && name != "semgrep":
+					err = bad(fmt.Sprintf("unknown engine %q (bandit or semgrep)", name))
+				case e.Enabled != "" && !oneOf(e.Enabled, "auto", "true", "false"):
+					err = bad(fmt.Sprintf("%s: enabled %q is not one of auto, true, false", name, e.Enabled))
+				case e.Timeout != "":
+					if _, perr := time.ParseDuration(e.Timeout); perr != nil {
+						err = bad(fmt.Sprintf("%s: timeout %q is not a duration such as 60s or 2m", name, e.Timeout))
+					}
+				}
+			}
 		default:
 			return &Error{File: file, Line: k.Line, Msg: unknownKey(k.Value, keys)}
 		}

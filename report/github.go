@@ -49,6 +49,9 @@ func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
 			escProp(a.f.Rule.ID+" "+a.f.Rule.Name),
 			escData(fmt.Sprintf("%s [%s/%s, %d points]. %s", a.f.Message, a.f.Severity, a.f.Confidence, a.f.Points, a.f.Rule.Recommendation)))
 	}
+	for _, n := range opts.Notices {
+		fmt.Fprintf(bw, "::warning title=pyward::%s\n", escData(n))
+	}
 	s := Summarize(results, opts)
 	fmt.Fprintf(bw, "pyward: %d files, %d findings; %d BLOCKED, %d HIGH, %d MEDIUM, %d LOW; fail-on %s: %s\n",
 		s.Files, s.Findings, s.Levels["BLOCKED"], s.Levels["HIGH"], s.Levels["MEDIUM"], s.Levels["LOW"], s.FailOn,

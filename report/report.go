@@ -23,6 +23,9 @@ type Options struct {
 	// Absent are the baselined findings no longer found in the scanned
 	// files (fixed): counted in the summary.
 	Absent []assess.BaselineEntry
+	// Notices say what did not run as asked (an external engine that is
+	// missing, timed out or failed): shown in every report.
+	Notices []string
 }
 
 // Summary counts a scan's results.
@@ -117,6 +120,7 @@ type jsonReport struct {
 	Tool    jsonTool   `json:"tool"`
 	Files   []jsonFile `json:"files"`
 	Summary Summary    `json:"summary"`
+	Notices []string   `json:"notices,omitempty"`
 }
 
 type jsonTool struct {
@@ -159,6 +163,15 @@ type jsonStep struct {
 	Note   string `json:"note"`
 }
 
+// engineOf names who reported a finding: "pyward", or the engines,
+// comma-separated, when an external engine did.
+func engineOf(f assess.Scored) string {
+	if len(f.Engines) == 0 {
+		return "pyward"
+	}
+	return strings.Join(f.Engines, ",")
+}
+
 func jsonPath(steps []assess.PathStep) []jsonStep {
 	var out []jsonStep
 	for _, s := range steps {
@@ -176,7 +189,7 @@ func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 			jf.Findings = append(jf.Findings, jsonFinding{
 				Rule: f.Rule.ID, Name: f.Rule.Name, Severity: f.Severity.String(), Confidence: f.Confidence.String(),
 				Points: f.Points, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
-				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: "pyward",
+				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: engineOf(f),
 				Suppressed: f.Suppressed, Justification: f.Justification, Baseline: f.Baseline,
 				Path: jsonPath(f.Path),
 			})
@@ -184,6 +197,7 @@ func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 		rep.Files = append(rep.Files, jf)
 	}
 	rep.Summary = Summarize(results, opts)
+	rep.Notices = opts.Notices
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(rep)

@@ -60,6 +60,9 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			case f.Trigger == "high":
 				why += ", makes the file at least HIGH"
 			}
+			if len(f.Engines) > 1 {
+				why += ", also found by " + strings.Join(f.Engines[1:], " and ")
+			}
 			fmt.Fprintf(bw, "  %s:%d:%d %s %s [%s/%s] %s\n", r.Path, f.Line, f.Column, paint(bold, f.Rule.ID), f.Message,
 				f.Severity, f.Confidence, paint(dim, "("+why+")"))
 			if f.SourceLine != "" {
@@ -85,6 +88,9 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			}
 		}
 		fmt.Fprintln(bw)
+	}
+	for _, n := range opts.Notices {
+		fmt.Fprintf(bw, "%s %s\n", paint(bold, "notice:"), n)
 	}
 	s := Summarize(results, opts)
 	fmt.Fprintf(bw, "%d files, %d findings: %d LOW, %d MEDIUM, %d HIGH, %d BLOCKED.", s.Files, s.Findings,

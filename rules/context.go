@@ -23,6 +23,11 @@ type Finding struct {
 	// Flow is the path a value took to the flagged place (data-flow
 	// rules), in order; the last step is the flagged call.
 	Flow []Step
+	// Engine is the external engine that reported the finding, "" for
+	// pyward's own; Also lists the external engines that reported a
+	// native finding too.
+	Engine string
+	Also   []string
 }
 
 // Context is what a rule sees of the file being checked: the parsed file

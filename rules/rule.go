@@ -86,6 +86,9 @@ type Rule struct {
 	Message        string // one line, the default finding message
 	Recommendation string // what to do instead
 	Help           string // markdown
+	// Engine is the external engine a rule belongs to ("" for pyward's
+	// own rules).
+	Engine string
 	// Secret marks a rule whose flagged span is a secret: outputs show it
 	// only redacted (see Redact), and messages must not quote it.
 	Secret bool

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,6 +26,9 @@ type Options struct {
 	Version  string
 	Category string // runs[0].automationDetails.id; partial scans use their own
 	HelpURI  string // base of each rule's helpUri
+	// Notices become tool execution notifications (an external engine
+	// that is missing, timed out or failed).
+	Notices []string
 }
 
 // securitySeverity is GitHub's numeric severity for a rule's severity.
@@ -70,7 +74,51 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 		d.AttachPropertyBag(props)
 	}
 
+	// External engines' rules live in tool.extensions, one component per
+	// engine, in a stable order.
+	type extRef struct{ component, index int }
+	extIndex := map[string]extRef{}
+	var extRules []*rules.Rule
+	for _, fr := range results {
+		for _, f := range fr.Findings {
+			if f.Rule.Engine != "" {
+				if _, ok := extIndex[f.Rule.ID]; !ok {
+					extIndex[f.Rule.ID] = extRef{-1, -1}
+					extRules = append(extRules, f.Rule)
+				}
+			}
+		}
+	}
+	sort.Slice(extRules, func(i, j int) bool { return extRules[i].ID < extRules[j].ID })
+	components := map[string]*sarif.ToolComponent{}
+	var order []string
+	for _, r := range extRules {
+		c, ok := components[r.Engine]
+		if !ok {
+			c = sarif.NewDriver(r.Engine)
+			components[r.Engine] = c
+			order = append(order, r.Engine)
+			run.Tool.Extensions = append(run.Tool.Extensions, c)
+		}
+		d := sarif.NewRule(r.ID).WithName(camel(strings.ReplaceAll(r.Name, "-", "_"))).
+			WithShortDescription(sarif.NewMultiformatMessageString(r.Message)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(resultLevel[r.Severity]))
+		props := sarif.NewPropertyBag()
+		tags := []string{"security"}
+		if r.CWE != 0 {
+			tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
+		}
+		props.Add("tags", tags)
+		props.Add("security-severity", securitySeverity[r.Severity])
+		d.AttachPropertyBag(props)
+		c.Rules = append(c.Rules, d)
+		extIndex[r.ID] = extRef{slices.Index(order, r.Engine), len(c.Rules) - 1}
+	}
+
 	inv := sarif.NewInvocation().WithExecutionSuccess(true)
+	for _, n := range opts.Notices {
+		inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithTextMessage(n))
+	}
 	for _, fr := range results {
 		uri := fr.Path
 		if fr.Error != "" {
@@ -88,8 +136,14 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 					WithTextMessage(fmt.Sprintf("%s:%d:%d: %s", fr.Path, f.Line, f.Column, f.Message)).
 					WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.Line, f.Column)}))
 			}
-			res := sarif.NewRuleResult(f.Rule.ID).
-				WithRuleIndex(index[f.Rule.ID]).
+			res := sarif.NewRuleResult(f.Rule.ID)
+			if ref, ok := extIndex[f.Rule.ID]; ok {
+				res.WithRule(sarif.NewReportingDescriptorReference().WithId(f.Rule.ID).WithIndex(ref.index).
+					WithToolComponentReference(sarif.NewToolComponentReference().WithName(f.Rule.Engine).WithIndex(ref.component)))
+			} else {
+				res.WithRuleIndex(index[f.Rule.ID])
+			}
+			res.
 				WithLevel(resultLevel[f.Severity]).
 				WithMessage(sarif.NewTextMessage(f.Message)).
 				WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.EndLine, f.EndColumn)})

@@ -337,3 +337,78 @@ func TestStagedFindsPythonByShebang(t *testing.T) {
 		t.Errorf("exit %d, files %+v; want only bin/tool", code, s.Files)
 	}
 }
+
+// TestBanditEngineOnStagedContent runs the real Bandit through --engines on
+// staged content that differs from the working tree: Bandit sees the
+// blob, and its findings come back at the repository's path and line.
+func TestBanditEngineOnStagedContent(t *testing.T) {
+	if _, err := exec.LookPath("bandit"); err != nil {
+		t.Skip("bandit not found: apt-get install bandit (.ci/run installs it)")
+	}
+	dir := gittest.New(t, map[string]string{"pkg/tool.py": safePy})
+	staged := "import subprocess\n\n\ndef run(cmd):\n    name = input()\n    subprocess.call(cmd, shell=True)\n"
+	gittest.Write(t, dir, "pkg/tool.py", staged)
+	gittest.Run(t, dir, "add", "pkg/tool.py")
+	gittest.Write(t, dir, "pkg/tool.py", safePy) // the working tree is clean again
+	out, stderr, code := inRepo(t, dir, "scan", "--staged", "--engines", "native,bandit", "--format", "json")
+	if code != 1 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Files []struct {
+			Path     string
+			Findings []struct {
+				Rule   string
+				Line   int
+				Engine string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range rep.Files {
+		for _, fd := range f.Findings {
+			got[f.Path+":"+itoa(fd.Line)+":"+fd.Rule] = fd.Engine
+		}
+	}
+	// B602 is found by both and merged; Debian's Bandit 1.6.2 also reports
+	// input() (B322, a Python 2 check pyward does not have), namespaced.
+	if got["pkg/tool.py:6:B602"] != "pyward,bandit" || got["pkg/tool.py:1:B404"] != "pyward,bandit" {
+		t.Errorf("merged findings: %v", got)
+	}
+	if e, ok := got["pkg/tool.py:5:bandit:B322"]; ok && e != "bandit" {
+		t.Errorf("bandit:B322 attributed to %q", e)
+	}
+	sarifOut, _, _ := inRepo(t, dir, "scan", "--staged", "--engines", "native,bandit", "--format", "sarif")
+	if !strings.Contains(sarifOut, `"extensions"`) && strings.Contains(out, "bandit:") {
+		t.Errorf("SARIF without the bandit extension:\n%s", sarifOut)
+	}
+}
+
+func TestEngineNotices(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"a.py": safePy})
+	// Named on the command line but missing: an error.
+	_, stderr, code := inRepo(t, dir, "scan", "--engines", "native,semgrep", "--semgrep", "/nonexistent/semgrep", "a.py")
+	if code != 2 || !strings.Contains(stderr, "engine semgrep: not found (/nonexistent/semgrep)") {
+		t.Errorf("missing explicit engine: exit %d, %q", code, stderr)
+	}
+	// Enabled with auto in the configuration and missing: a notice.
+	gittest.Write(t, dir, ".pyward.yaml", "engines:\n  semgrep: {enabled: auto}\n")
+	out, stderr, code := inRepo(t, dir, "scan", "--semgrep", "/nonexistent/semgrep", "a.py")
+	want := "semgrep: not found (/nonexistent/semgrep); install it or name it with --semgrep; it did not run"
+	if code != 0 || !strings.Contains(out, "notice: "+want) || !strings.Contains(stderr, want) {
+		t.Errorf("auto engine missing: exit %d\n%s\n%s", code, out, stderr)
+	}
+	// A timeout is a notice in the report and a SARIF notification; the
+	// native findings stand.
+	slow := filepath.Join(t.TempDir(), "bandit")
+	os.WriteFile(slow, []byte("#!/bin/sh\nsleep 10\n"), 0o755)
+	gittest.Write(t, dir, ".pyward.yaml", "engines:\n  bandit: {enabled: 'true', timeout: 300ms}\n")
+	gittest.Write(t, dir, "b.py", "import os\nos.system(cmd)\n")
+	out, _, code = inRepo(t, dir, "scan", "--bandit", slow, "--format", "sarif", "b.py")
+	if code != 1 || !strings.Contains(out, "bandit: timed out after 300ms; its findings are missing from this scan") || !strings.Contains(out, `"ruleId": "B605"`) {
+		t.Errorf("timeout: exit %d\n%s", code, out)
+	}
+}

@@ -3,10 +3,13 @@ package main
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/pyward/pyward/assess"
+	"github.com/pyward/pyward/assess/engines"
 	"github.com/pyward/pyward/collect"
 	"github.com/pyward/pyward/config"
 	"github.com/pyward/pyward/hook"
@@ -45,6 +48,9 @@ var sourceFlags = []cli.Flag{
 	&cli.StringFlag{Name: "changed", Usage: "scan files changed between merge-base(`REV`, HEAD) and HEAD, content at HEAD"},
 	&cli.BoolFlag{Name: "new-only", Usage: "with --staged or --changed: only findings on added or changed lines score, show and block"},
 	&cli.StringFlag{Name: "baseline", Usage: "findings recorded in this baseline `FILE` (pyward baseline) do not score or block"},
+	&cli.StringFlag{Name: "engines", Usage: "engines to run: native (always), bandit, semgrep, comma-separated; a listed engine that cannot run is an error (default from the configuration's engines section: none)"},
+	&cli.StringFlag{Name: "bandit", Usage: "the Bandit executable (default: bandit on PATH; never taken from a configuration file)"},
+	&cli.StringFlag{Name: "semgrep", Usage: "the Semgrep executable (default: semgrep on PATH; never taken from a configuration file)"},
 }
 
 func scan(c *cli.Context) error {
@@ -58,7 +64,10 @@ func scan(c *cli.Context) error {
 	}
 	results := run.assess(c)
 
-	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c)}
+	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c), Notices: run.notices}
+	for _, n := range run.notices {
+		fmt.Fprintln(c.App.ErrWriter, "pyward: notice: "+n)
+	}
 	if run.a.Baseline != nil {
 		opts.Absent = run.a.Baseline.Absent(results)
 	}
@@ -67,7 +76,7 @@ func scan(c *cli.Context) error {
 		// A partial scan must not close the alerts of a full one.
 		category += "-" + run.partial
 	}
-	sarifOpts := sarif.Options{Version: Version(), Category: category, HelpURI: rulesDocURI}
+	sarifOpts := sarif.Options{Version: Version(), Category: category, HelpURI: rulesDocURI, Notices: run.notices}
 	if p := c.String("sarif"); p != "" {
 		if err := sarif.WriteFile(p, results, sarifOpts); err != nil {
 			return &statusError{exitError, "pyward: writing SARIF: " + err.Error()}
@@ -117,6 +126,88 @@ type scanRun struct {
 	inputs      []assess.Input
 	a           *assess.Assessor
 	partial     string // "staged" or "changed" for scans of part of the repository
+	notices     []string
+}
+
+// externalEngines runs the engines that --engines or the configuration
+// ask for on the inputs, and attaches their findings to each input. An
+// engine named in --engines, or enabled with "true", that cannot be found
+// is an error; under "auto" it is a notice. An engine that fails while
+// running is a notice: native results stand.
+func (r *scanRun) externalEngines(c *cli.Context) error {
+	want := map[string]string{} // engine -> "required" or "auto"
+	if list := c.String("engines"); list != "" {
+		for _, e := range strings.Split(list, ",") {
+			switch e = strings.TrimSpace(e); e {
+			case "native", "":
+			case "bandit", "semgrep":
+				want[e] = "required"
+			default:
+				return &statusError{exitError, fmt.Sprintf("pyward: --engines: unknown engine %q (native, bandit, semgrep)", e)}
+			}
+		}
+	} else {
+		for name, ec := range r.cfg.Engines {
+			switch ec.Enabled {
+			case "true":
+				want[name] = "required"
+			case "auto":
+				want[name] = "auto"
+			}
+		}
+	}
+	var list []engines.Engine
+	timeouts := map[string]time.Duration{}
+	for _, name := range []string{"bandit", "semgrep"} {
+		mode, ok := want[name]
+		if !ok {
+			continue
+		}
+		ec := r.cfg.Engines[name]
+		exe := c.String(name)
+		if exe == "" {
+			exe = name
+		}
+		path, err := exec.LookPath(exe)
+		if err != nil {
+			msg := fmt.Sprintf("%s: not found (%s); install it or name it with --%s", name, exe, name)
+			if mode == "required" {
+				return &statusError{exitError, "pyward: engine " + msg}
+			}
+			r.notices = append(r.notices, msg+"; it did not run")
+			continue
+		}
+		opts := engines.Options{Exe: path, Args: ec.Args, Config: ec.Config}
+		if ec.Timeout != "" {
+			timeouts[name], _ = time.ParseDuration(ec.Timeout) // validated when the configuration was read
+		}
+		if name == "bandit" {
+			list = append(list, &engines.Bandit{Options: opts})
+		} else {
+			list = append(list, &engines.Semgrep{Options: opts})
+		}
+	}
+	if len(list) == 0 {
+		return nil
+	}
+	var files []engines.File
+	for _, in := range r.inputs {
+		if in.Err == "" && in.Data != nil {
+			files = append(files, engines.File{Path: in.Path, Data: in.Data})
+		}
+	}
+	found, notices := engines.Run(list, timeouts, files)
+	for _, n := range notices {
+		r.notices = append(r.notices, n.String())
+	}
+	byPath := map[string][]engines.Finding{}
+	for _, f := range found {
+		byPath[f.Path] = append(byPath[f.Path], f)
+	}
+	for i := range r.inputs {
+		r.inputs[i].External = byPath[r.inputs[i].Path]
+	}
+	return nil
 }
 
 // prepare reads the flags shared by scan and baseline, the configuration
@@ -207,6 +298,9 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		}
 	}
 
+	if err := run.externalEngines(c); err != nil {
+		return nil, err
+	}
 	if run.a, err = assess.New(cfg); err != nil {
 		return nil, &statusError{exitError, "pyward: " + err.Error()}
 	}
