@@ -268,16 +268,6 @@ next:
 	return out
 }
 
-// enabledRule reports whether the configuration runs r.
-func (a *Assessor) enabledRule(r *rules.Rule) bool {
-	for _, x := range a.enabled {
-		if x == r {
-			return true
-		}
-	}
-	return false
-}
-
 // lineSpan is the byte range of an external finding: its columns when the
 // engine gives them, else its lines.
 func lineSpan(f *parser.File, e engines.Finding) (int32, int32) {
