@@ -33,6 +33,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "fail-on", Usage: "file level that blocks: low, medium, high, blocked or never (default from config: high)"},
 			&cli.StringFlag{Name: "report", Usage: "lowest finding severity shown: low, medium or high (default from config: low)"},
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: .pyward.yaml found upward to the repository root)"},
+			&cli.StringFlag{Name: "policy", Usage: "standard, or strict for code about to run unreviewed (overrides the configuration's policy)"},
 			&cli.BoolFlag{Name: "ignore-suppressions", Usage: "audit mode: # nosec, # noqa and # pyward: ignore are not honoured"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "stdin.py", Usage: "the path to report for -"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "workers (default: number of CPUs)"},
@@ -247,6 +248,11 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 	cfg, err := loadConfig(c.String("config"), base, root)
 	if err != nil {
 		return nil, &statusError{exitError, "pyward: " + err.Error()}
+	}
+	if v := c.String("policy"); v != "" {
+		if err := cfg.ApplyPreset(v, "--policy"); err != nil {
+			return nil, &statusError{exitError, cmd + ": --policy: " + err.Error()}
+		}
 	}
 	if v := c.String("fail-on"); v != "" {
 		if _, ok := assess.ParseFileLevel(v); !ok && v != "never" {

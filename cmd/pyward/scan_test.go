@@ -181,3 +181,21 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		}
 	}
 }
+
+// TestAgentChecker: an agent pipes generated code to `pyward scan
+// --policy strict -` before running it; process calls block, plain code
+// passes, a bad policy is a usage error.
+func TestAgentChecker(t *testing.T) {
+	if _, _, code := pyward(t, "import subprocess\nsubprocess.run(['ls'])\n", "scan", "--policy", "strict", "--format", "json", "-"); code != 1 {
+		t.Errorf("strict, process call: exit %d, want 1", code)
+	}
+	if _, _, code := pyward(t, "import subprocess\nsubprocess.run(['ls'])\n", "scan", "--format", "json", "-"); code != 0 {
+		t.Errorf("standard, process call: exit %d, want 0", code)
+	}
+	if _, _, code := pyward(t, "print(sum([1, 2]))\n", "scan", "--policy", "strict", "-"); code != 0 {
+		t.Errorf("strict, plain code: exit %d, want 0", code)
+	}
+	if _, stderr, code := pyward(t, "", "scan", "--policy", "lax", "-"); code != 2 || !strings.Contains(stderr, `unknown policy "lax"`) {
+		t.Errorf("bad policy: exit %d %q", code, stderr)
+	}
+}
