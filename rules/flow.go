@@ -634,20 +634,12 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 	case *ast.BinOp:
 		return join(a.eval(n.Left, env), a.eval(n.Right, env))
 	case *ast.BoolOp:
-		var v val
-		for _, x := range n.Values {
-			v = join(v, a.eval(x, env))
-		}
-		return v
+		return a.evalAll(n.Values, env)
 	case *ast.IfExp:
 		a.eval(n.Test, env)
 		return join(a.eval(n.Body, env), a.eval(n.Orelse, env))
 	case *ast.JoinedStr:
-		var v val
-		for _, x := range n.Values {
-			v = join(v, a.eval(x, env))
-		}
-		return v
+		return a.evalAll(n.Values, env)
 	case *ast.FormattedValue:
 		a.eval(n.FormatSpec, env)
 		return a.eval(n.Value, env)

@@ -56,13 +56,7 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 	index := map[string]int{}
 	for i, r := range all {
 		index[r.ID] = i
-		props := sarif.NewPropertyBag()
-		tags := []string{"security"}
-		if r.CWE != 0 {
-			tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
-		}
-		props.Add("tags", tags)
-		props.Add("security-severity", securitySeverity[r.Severity])
+		props := ruleProperties(r)
 		props.Add("precision", strings.ToLower(precision(r.Confidence)))
 		d := run.AddRule(r.ID).
 			WithName(camel(r.Name)).
@@ -103,14 +97,7 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 		d := sarif.NewRule(r.ID).WithName(camel(strings.ReplaceAll(r.Name, "-", "_"))).
 			WithShortDescription(sarif.NewMultiformatMessageString(r.Message)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(resultLevel[r.Severity]))
-		props := sarif.NewPropertyBag()
-		tags := []string{"security"}
-		if r.CWE != 0 {
-			tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
-		}
-		props.Add("tags", tags)
-		props.Add("security-severity", securitySeverity[r.Severity])
-		d.AttachPropertyBag(props)
+		d.AttachPropertyBag(ruleProperties(r))
 		c.Rules = append(c.Rules, d)
 		extIndex[r.ID] = extRef{slices.Index(order, r.Engine), len(c.Rules) - 1}
 	}
@@ -181,6 +168,19 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 	}
 	rep.AddRun(run)
 	return rep, nil
+}
+
+// ruleProperties are the tags (security, the CWE) and the severity GitHub
+// ranks alerts by, for a native or an engine's rule.
+func ruleProperties(r *rules.Rule) *sarif.PropertyBag {
+	props := sarif.NewPropertyBag()
+	tags := []string{"security"}
+	if r.CWE != 0 {
+		tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
+	}
+	props.Add("tags", tags)
+	props.Add("security-severity", securitySeverity[r.Severity])
+	return props
 }
 
 func location(uri string, line, col, endLine, endCol int) *sarif.Location {

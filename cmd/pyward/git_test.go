@@ -15,19 +15,7 @@ import (
 // inRepo runs the pyward binary in dir with git's test environment.
 func inRepo(t *testing.T, dir string, args ...string) (string, string, int) {
 	t.Helper()
-	cmd := exec.Command(binary, args...)
-	cmd.Dir = dir
-	cmd.Env = gittest.Env()
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
-	code := 0
-	if ee, ok := err.(*exec.ExitError); ok {
-		code = ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return out.String(), errb.String(), code
+	return runBinary(t, dir, gittest.Env(), "", args...)
 }
 
 // scanJSON is the part of the JSON report these tests read.

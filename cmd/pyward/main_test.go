@@ -34,7 +34,15 @@ func TestMain(m *testing.M) {
 // pyward runs the binary and returns stdout, stderr and the exit status.
 func pyward(t *testing.T, stdin string, args ...string) (string, string, int) {
 	t.Helper()
+	return runBinary(t, "", nil, stdin, args...)
+}
+
+// runBinary runs the binary in dir (the current folder when "") with env
+// (the process's when nil).
+func runBinary(t *testing.T, dir string, env []string, stdin string, args ...string) (string, string, int) {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
+	cmd.Dir, cmd.Env = dir, env
 	cmd.Stdin = strings.NewReader(stdin)
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
