@@ -8,6 +8,8 @@
 # release's checksums.txt. When no release can be downloaded (no network,
 # no release for this platform), builds from source with `go install`.
 # --from-source DIR builds the checkout in DIR instead (offline, and CI).
+# PYWARD_RELEASE_URL replaces https://github.com/pyward/pyward/releases/download
+# (a mirror; the archive and checksums.txt are read from $PYWARD_RELEASE_URL/VERSION/).
 set -eu
 
 repo="pyward/pyward"
@@ -124,7 +126,7 @@ download() {
 	ext=tar.gz
 	[ "$os" = windows ] && ext=zip
 	archive="pyward_${version#v}_${os}_${arch}.$ext"
-	base="https://github.com/$repo/releases/download/$version"
+	base="${PYWARD_RELEASE_URL:-https://github.com/$repo/releases/download}/$version"
 	fetch "$base/$archive" "$tmp/$archive" || return 1
 	fetch "$base/checksums.txt" "$tmp/checksums.txt" || die "downloaded $archive but not its checksums.txt: refusing to install an unverified binary"
 	want=$(grep " $archive\$" "$tmp/checksums.txt" | cut -d ' ' -f 1)

@@ -222,3 +222,56 @@ func TestInstallScriptErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestInstallVerifiesChecksums serves a release from a folder (curl reads
+// file:// addresses) and checks that install.sh installs a matching
+// archive and refuses a tampered one.
+func TestInstallVerifiesChecksums(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("install.sh is for POSIX systems")
+	}
+	for _, tool := range []string{"curl", "tar", "sha256sum"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not found", tool)
+		}
+	}
+	arch := map[string]string{"amd64": "amd64", "arm64": "arm64"}[runtime.GOARCH]
+	if arch == "" || (runtime.GOOS != "linux" && runtime.GOOS != "darwin") {
+		t.Skip("no release archive name for this platform")
+	}
+	rel := t.TempDir()
+	ver := filepath.Join(rel, "v9.9.9")
+	os.MkdirAll(ver, 0o755)
+	stage := t.TempDir()
+	os.WriteFile(filepath.Join(stage, "pyward"), []byte("#!/bin/sh\necho pyward v9.9.9\n"), 0o755)
+	archive := "pyward_9.9.9_" + runtime.GOOS + "_" + arch + ".tar.gz"
+	if out, err := exec.Command("tar", "-czf", filepath.Join(ver, archive), "-C", stage, "pyward").CombinedOutput(); err != nil {
+		t.Fatalf("%v %s", err, out)
+	}
+	sum, err := exec.Command("sha256sum", filepath.Join(ver, archive)).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := strings.Fields(string(sum))[0] + "  " + archive + "\n"
+	install := func() (string, error) {
+		bin := filepath.Join(t.TempDir(), "bin")
+		cmd := exec.Command("sh", "install.sh", "--version", "v9.9.9", "--bin-dir", bin)
+		cmd.Dir = root(t)
+		cmd.Env = append(cleanEnv(t), "PYWARD_RELEASE_URL=file://"+rel)
+		out, err := cmd.CombinedOutput()
+		if err == nil {
+			v, _ := exec.Command(filepath.Join(bin, "pyward")).Output()
+			out = append(out, v...)
+		}
+		return string(out), err
+	}
+	os.WriteFile(filepath.Join(ver, "checksums.txt"), []byte(good), 0o644)
+	if out, err := install(); err != nil || !strings.Contains(out, "checksum verified") || !strings.Contains(out, "pyward v9.9.9") {
+		t.Errorf("matching checksum: %v\n%s", err, out)
+	}
+	bad := strings.Repeat("0", 64) + "  " + archive + "\n"
+	os.WriteFile(filepath.Join(ver, "checksums.txt"), []byte(bad), 0o644)
+	if out, err := install(); err == nil || !strings.Contains(out, "checksum mismatch for "+archive) {
+		t.Errorf("tampered checksum: %v\n%s", err, out)
+	}
+}
