@@ -138,9 +138,12 @@ func readLoose(r io.Reader) (plumbing.ObjectType, []byte, error) {
 		return 0, nil, err
 	}
 	defer zlibReaders.Put(zr)
-	all, err := io.ReadAll(zr)
+	all, err := io.ReadAll(io.LimitReader(zr, maxObjectSize+64))
 	if err != nil {
 		return 0, nil, err
+	}
+	if len(all) > maxObjectSize {
+		return 0, nil, fmt.Errorf("object larger than pyward reads (%d bytes)", maxObjectSize)
 	}
 	nul := bytes.IndexByte(all, 0)
 	if nul < 0 {
@@ -259,6 +262,11 @@ const (
 // maxDeltaChain bounds delta resolution (git's default depth is 50).
 const maxDeltaChain = 10000
 
+// maxObjectSize bounds an object pyward reads: a header that claims more
+// is refused rather than allocated (files over 16 MiB are not scanned
+// anyway).
+const maxObjectSize = 256 << 20
+
 // readAt reads the object at off, resolving deltas.
 func (p *pack) readAt(db *objectDB, off int64, depth int) (plumbing.ObjectType, []byte, error) {
 	if depth > maxDeltaChain {
@@ -335,8 +343,8 @@ func (p *pack) readAt(db *objectDB, off int64, depth int) (plumbing.ObjectType, 
 
 // inflate reads a zlib stream whose content must be size bytes.
 func inflate(r io.Reader, size int64) ([]byte, error) {
-	if size > 1<<31 {
-		return nil, errors.New("object too large")
+	if size > maxObjectSize {
+		return nil, fmt.Errorf("object of %d bytes is larger than pyward reads (%d)", size, maxObjectSize)
 	}
 	zr, err := newInflater(r)
 	if err != nil {
@@ -371,10 +379,12 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 	}
 	baseSize, ok1 := varint()
 	size, ok2 := varint()
-	if !ok1 || !ok2 || baseSize != len(base) || size > 1<<31 {
+	if !ok1 || !ok2 || baseSize != len(base) || size > maxObjectSize {
 		return nil, bad
 	}
-	out := make([]byte, 0, size)
+	// The announced size is not trusted for the allocation: the result
+	// grows as instructions produce it, and must end at that size.
+	out := make([]byte, 0, min(size, 1<<20))
 	for len(delta) > 0 {
 		op := delta[0]
 		delta = delta[1:]
@@ -401,12 +411,12 @@ func applyDelta(base, delta []byte) ([]byte, error) {
 			if n == 0 {
 				n = 0x10000
 			}
-			if off+n > len(base) || off < 0 {
+			if off+n > len(base) || off < 0 || len(out)+n > size {
 				return nil, bad
 			}
 			out = append(out, base[off:off+n]...)
 		} else if op != 0 {
-			if int(op) > len(delta) {
+			if int(op) > len(delta) || len(out)+int(op) > size {
 				return nil, bad
 			}
 			out = append(out, delta[:op]...)
