@@ -75,7 +75,7 @@ build_local() {
 		die "$1 is not a pyward checkout (no go.mod and cmd/pyward)"
 	fi
 	echo "install.sh: building pyward from $1" >&2
-	(cd "$1" && CGO_ENABLED=0 go build -trimpath -o "$bin_dir/pyward" ./cmd/pyward) || die "go build failed"
+	(cd "$1" && CGO_ENABLED=0 go build -trimpath -tags urfave_cli_no_docs -ldflags "-s -w" -o "$bin_dir/pyward" ./cmd/pyward) || die "go build failed"
 }
 
 build_remote() {

@@ -73,21 +73,29 @@ func (e *Entry) IntentToAdd() bool { return e.ext&0x2000 != 0 }
 // it 25 ms of a 29 ms staged scan of a 20,000-file repository (the target
 // is twice `git diff --cached`, 3 ms there), and it drops the invalidated
 // cache-tree entries whose shape the pruning below needs.
-func (r *Repo) ReadIndex() ([]Entry, *cacheNode, error) {
+//
+// The entries point into the index file's bytes, which stay valid until
+// release is called (the file is mapped into memory where the system
+// allows): copy what must outlive it.
+func (r *Repo) ReadIndex() (entries []Entry, cache *cacheNode, release func(), err error) {
 	path := r.IndexPath()
-	raw, err := os.ReadFile(path)
+	raw, free, err := readIndexFile(path)
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil, nil
+		return nil, nil, func() {}, nil
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
+	defer func() {
+		if err != nil {
+			free() // nothing points into the file on an error
+		}
+	}()
 	entries, exts, err := decodeIndex(raw)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the index %s: %w", path, err)
+		return nil, nil, nil, fmt.Errorf("reading the index %s: %w", path, err)
 	}
 	var required []string
-	var cache *cacheNode
 	for _, e := range exts {
 		switch {
 		case e.sig == "TREE":
@@ -96,17 +104,17 @@ func (r *Repo) ReadIndex() ([]Entry, *cacheNode, error) {
 				cache = n
 			}
 		case e.sig == "link":
-			return nil, nil, fmt.Errorf("%s is a split index, which pyward cannot read: run `git update-index --no-split-index` (and unset core.splitIndex)", path)
+			return nil, nil, nil, fmt.Errorf("%s is a split index, which pyward cannot read: run `git update-index --no-split-index` (and unset core.splitIndex)", path)
 		case e.sig == "sdir":
-			return nil, nil, fmt.Errorf("%s is a sparse index, which pyward cannot read: run `git sparse-checkout init --no-sparse-index` (or set index.sparse=false)", path)
+			return nil, nil, nil, fmt.Errorf("%s is a sparse index, which pyward cannot read: run `git sparse-checkout init --no-sparse-index` (or set index.sparse=false)", path)
 		case e.sig[0] < 'A' || e.sig[0] > 'Z':
 			required = append(required, e.sig)
 		}
 	}
 	if len(required) > 0 {
-		return nil, nil, fmt.Errorf("%s: the index uses extensions %v that pyward cannot read", path, required)
+		return nil, nil, nil, fmt.Errorf("%s: the index uses extensions %v that pyward cannot read", path, required)
 	}
-	return entries, cache, nil
+	return entries, cache, free, nil
 }
 
 // errCorruptIndex words every structural problem of an index file.

@@ -35,10 +35,11 @@ type Notice struct {
 // skipped with a notice. Renames appear at their new path, with the old
 // content when the blob did not change.
 func (r *Repo) Staged() ([]File, []Notice, error) {
-	entries, cache, err := r.ReadIndex()
+	entries, cache, release, err := r.ReadIndex()
 	if err != nil {
 		return nil, nil, err
 	}
+	defer release()
 	var head plumbing.Hash
 	switch h, err := r.headCommit(); {
 	case errors.Is(err, errUnborn):
@@ -119,7 +120,7 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 		delete(headEntries, rest)
 		if e.Stage() != 0 {
 			// Unmerged: stages 1-3 of one path follow each other.
-			d.notices = append(d.notices, Notice{e.Name, "in a merge conflict: not scanned until resolved"})
+			d.notices = append(d.notices, Notice{strings.Clone(e.Name), "in a merge conflict: not scanned until resolved"})
 			for i < len(entries) && entries[i].Name == e.Name {
 				i++
 			}
@@ -137,13 +138,15 @@ func (d *stagedDiff) walk(prefix string, head plumbing.Hash, cache *cacheNode, e
 		case e.IntentToAdd():
 			// `git add -N`: nothing is staged yet.
 		case mode == filemode.Symlink:
-			d.notices = append(d.notices, Notice{e.Name, "a symbolic link: not scanned"})
+			d.notices = append(d.notices, Notice{strings.Clone(e.Name), "a symbolic link: not scanned"})
 		case mode == filemode.Submodule:
-			d.notices = append(d.notices, Notice{e.Name, "a submodule: not scanned (scan it in its own repository)"})
+			d.notices = append(d.notices, Notice{strings.Clone(e.Name), "a submodule: not scanned (scan it in its own repository)"})
 		case mode == filemode.Regular || mode == filemode.Executable || mode == filemode.Deprecated:
-			f := File{Path: e.Name, Hash: hash}
+			// Paths are copied: the entries live in the mapped index.
+			name := strings.Clone(e.Name)
+			f := File{Path: name, Hash: hash}
 			if inHead && he.Mode.IsFile() {
-				f.Old, f.OldPath = he.Hash, e.Name
+				f.Old, f.OldPath = he.Hash, name
 			}
 			d.files = append(d.files, f)
 		}

@@ -1,14 +1,13 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
 )
 
 // sqlStatement matches text that looks like an SQL statement.
-var sqlStatement = regexp.MustCompile(`(?is)select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s`)
+var sqlStatement = lazyRegexp(`(?is)select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s`)
 
 func init() {
 	Register(&Rule{

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -399,7 +398,7 @@ func guarded(test ast.Expr) []string {
 
 // routeDecorator recognises web framework route decorators, whose
 // function's parameters come from the request.
-var routeDecorator = regexp.MustCompile(`\.(route|get|post|put|patch|delete|api_route|websocket)$`)
+var routeDecorator = lazyRegexp(`\.(route|get|post|put|patch|delete|api_route|websocket)$`)
 
 // notRequestParams are view parameters frameworks fill with objects, not
 // with request data.

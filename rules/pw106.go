@@ -1,19 +1,17 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/pyward/pyward/python/ast"
 )
 
 // persistencePath matches places where a program makes itself start
 // again: cron, shell start-up files, systemd and XDG autostart, launchd,
 // the Windows Run keys and Startup folders.
-var persistencePath = regexp.MustCompile(`(?i)(?:/etc/cron|/var/spool/cron|/etc/crontab|\.bashrc|\.bash_profile|\.bash_login|\.zshrc|\.zprofile|\.profile$|/etc/profile|/etc/rc\.local|/etc/init\.d/|systemd/system/|systemd/user/|\.config/autostart|/LaunchAgents/|/LaunchDaemons/|CurrentVersion\\+Run|Start Menu\\+Programs\\+Startup|Start Menu/Programs/Startup)`)
+var persistencePath = lazyRegexp(`(?i)(?:/etc/cron|/var/spool/cron|/etc/crontab|\.bashrc|\.bash_profile|\.bash_login|\.zshrc|\.zprofile|\.profile$|/etc/profile|/etc/rc\.local|/etc/init\.d/|systemd/system/|systemd/user/|\.config/autostart|/LaunchAgents/|/LaunchDaemons/|CurrentVersion\\+Run|Start Menu\\+Programs\\+Startup|Start Menu/Programs/Startup)`)
 
 // persistenceCmd matches commands that install a scheduled or start-up
 // job.
-var persistenceCmd = regexp.MustCompile(`(?i)(?:\|\s*crontab\b|\bcrontab\s+(?:-u\s+\S+\s+)?(?:-\s|-$|[^-\s])|\bschtasks\s+/create\b|\bsystemctl\s+(?:--user\s+)?enable\b|\blaunchctl\s+(?:load|bootstrap)\b|\breg\s+add\s+\S*CurrentVersion\\+Run)`)
+var persistenceCmd = lazyRegexp(`(?i)(?:\|\s*crontab\b|\bcrontab\s+(?:-u\s+\S+\s+)?(?:-\s|-$|[^-\s])|\bschtasks\s+/create\b|\bsystemctl\s+(?:--user\s+)?enable\b|\blaunchctl\s+(?:load|bootstrap)\b|\breg\s+add\s+\S*CurrentVersion\\+Run)`)
 
 func init() {
 	Register(&Rule{

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -10,7 +9,7 @@ import (
 // destructiveCmd matches commands that destroy a machine's data: recursive
 // removal of the root, the home folder or everything under them, making
 // file systems, overwriting disks, fork bombs, Windows' recursive deletes.
-var destructiveCmd = regexp.MustCompile(`(?i)(?:\brm\s+(?:-\S*\s+)*-[a-z]*r[a-z]*\s+(?:-\S+\s+)*(?:--no-preserve-root\s+)?(?:/|/\*|~|~/|~/\*|\$HOME|\$\{HOME\}|\$HOME/\*)(?:\s|$|;|&|\|)|\bmkfs(?:\.\w+)?\s+/dev/|\bdd\s+[^;|&]*\bof=/dev/(?:sd|hd|nvme|xvd|vd|mmcblk|disk)|\bshred\s+[^;|&]*/dev/(?:sd|hd|nvme)|:\(\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:|\bformat\s+c:|\b(?:del|erase)\s+/[sfq]\s+(?:/[sfq]\s+)*[a-z]:\\\s*(?:\*|$)|\brd\s+/s\s+/q\s+[a-z]:\\\s*$)`)
+var destructiveCmd = lazyRegexp(`(?i)(?:\brm\s+(?:-\S*\s+)*-[a-z]*r[a-z]*\s+(?:-\S+\s+)*(?:--no-preserve-root\s+)?(?:/|/\*|~|~/|~/\*|\$HOME|\$\{HOME\}|\$HOME/\*)(?:\s|$|;|&|\|)|\bmkfs(?:\.\w+)?\s+/dev/|\bdd\s+[^;|&]*\bof=/dev/(?:sd|hd|nvme|xvd|vd|mmcblk|disk)|\bshred\s+[^;|&]*/dev/(?:sd|hd|nvme)|:\(\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:|\bformat\s+c:|\b(?:del|erase)\s+/[sfq]\s+(?:/[sfq]\s+)*[a-z]:\\\s*(?:\*|$)|\brd\s+/s\s+/q\s+[a-z]:\\\s*$)`)
 
 func init() {
 	Register(&Rule{

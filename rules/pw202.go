@@ -1,14 +1,12 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/pyward/pyward/python/ast"
 )
 
 // elevating finds a privilege-elevating program at the start of a command
 // or after a pipe or a command separator.
-var elevating = regexp.MustCompile(`(?:^|[;&|]\s*|\$\(\s*)(?:/usr/bin/|/bin/|/usr/sbin/)?(sudo|su|doas|pkexec|runas|gsudo)(?:\s|$)`)
+var elevating = lazyRegexp(`(?:^|[;&|]\s*|\$\(\s*)(?:/usr/bin/|/bin/|/usr/sbin/)?(sudo|su|doas|pkexec|runas|gsudo)(?:\s|$)`)
 
 func init() {
 	Register(&Rule{

@@ -1,13 +1,11 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/pyward/pyward/python/ast"
 )
 
 // chmodSetid finds chmod giving the setuid or setgid bit in a command.
-var chmodSetid = regexp.MustCompile(`\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwxt]*s|0?[4-7][0-7]{3})\b`)
+var chmodSetid = lazyRegexp(`\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwxt]*s|0?[4-7][0-7]{3})\b`)
 
 func init() {
 	Register(&Rule{

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -9,11 +8,11 @@ import (
 
 // systemPath matches the start of a path in the operating system's own
 // folders, where programs should never write.
-var systemPath = regexp.MustCompile(`(?i)^(?:/(?:etc|usr|boot|sys|proc|bin|sbin|lib|lib32|lib64|var/spool/cron|var/lib/dpkg|var/lib/rpm)(?:/|$)|/dev/(?:sd|hd|nvme|xvd|vd|mem|kmem|port|mapper|disk)|[a-z]:[\\/]+windows[\\/]+(?:system32|syswow64)(?:[\\/]|$))`)
+var systemPath = lazyRegexp(`(?i)^(?:/(?:etc|usr|boot|sys|proc|bin|sbin|lib|lib32|lib64|var/spool/cron|var/lib/dpkg|var/lib/rpm)(?:/|$)|/dev/(?:sd|hd|nvme|xvd|vd|mem|kmem|port|mapper|disk)|[a-z]:[\\/]+windows[\\/]+(?:system32|syswow64)(?:[\\/]|$))`)
 
 // shellWritesSystem finds a command redirecting to, copying to, or
 // editing a file in a system folder.
-var shellWritesSystem = regexp.MustCompile(`(?:>>?\s*|\btee\s+(?:-a\s+)?|\b(?:cp|mv|install|ln)\s+(?:-\S+\s+)*\S+\s+|\bsed\s+-i\S*\s+(?:'[^']*'|"[^"]*"|\S+)\s+|\brm\s+(?:-\S+\s+)*)/(?:etc|usr|boot|sys|bin|sbin|lib)/`)
+var shellWritesSystem = lazyRegexp(`(?:>>?\s*|\btee\s+(?:-a\s+)?|\b(?:cp|mv|install|ln)\s+(?:-\S+\s+)*\S+\s+|\bsed\s+-i\S*\s+(?:'[^']*'|"[^"]*"|\S+)\s+|\brm\s+(?:-\S+\s+)*)/(?:etc|usr|boot|sys|bin|sbin|lib)/`)
 
 func init() {
 	Register(&Rule{

@@ -1,12 +1,10 @@
 package rules
 
 import (
-	"regexp"
-
 	"github.com/pyward/pyward/python/ast"
 )
 
-var kernelModuleCmd = regexp.MustCompile(`(?:^|[;&|]\s*)(?:sudo\s+(?:-\S+\s+)*)?(?:/s?bin/|/usr/s?bin/)?(insmod|modprobe|rmmod|kldload|kextload)(?:\s|$)`)
+var kernelModuleCmd = lazyRegexp(`(?:^|[;&|]\s*)(?:sudo\s+(?:-\S+\s+)*)?(?:/s?bin/|/usr/s?bin/)?(insmod|modprobe|rmmod|kldload|kextload)(?:\s|$)`)
 
 func init() {
 	Register(&Rule{

@@ -1,13 +1,12 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
 )
 
-var firewallCmd = regexp.MustCompile(`(?:^|[;&|]\s*)(?:sudo\s+(?:-\S+\s+)*)?(?:/s?bin/|/usr/s?bin/)?(?:iptables|ip6tables|iptables-restore|nft|ufw|firewall-cmd|pfctl|netsh\s+(?:adv)?firewall)(?:\s|$)`)
+var firewallCmd = lazyRegexp(`(?:^|[;&|]\s*)(?:sudo\s+(?:-\S+\s+)*)?(?:/s?bin/|/usr/s?bin/)?(?:iptables|ip6tables|iptables-restore|nft|ufw|firewall-cmd|pfctl|netsh\s+(?:adv)?firewall)(?:\s|$)`)
 
 func init() {
 	Register(&Rule{

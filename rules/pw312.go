@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -9,11 +8,11 @@ import (
 
 // secretName is a name whose value is a credential: it ends with one of
 // the words (so token_url, password_field and key_path are not).
-var secretName = regexp.MustCompile(`(?i)(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|secret_?key|private_?key|client_?secret|auth_?key|credentials?)$`)
+var secretName = lazyRegexp(`(?i)(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|secret_?key|private_?key|client_?secret|auth_?key|credentials?)$`)
 
 // secretAssignText finds `name = "value"` and `name: "value"` in text
 // that does not parse.
-var secretAssignText = regexp.MustCompile(`(?i)\b([A-Za-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key|private_?key))['"]?\s*[:=]\s*[rbu]?['"]([^'"\s]{8,})['"]`)
+var secretAssignText = lazyRegexp(`(?i)\b([A-Za-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key|private_?key))['"]?\s*[:=]\s*[rbu]?['"]([^'"\s]{8,})['"]`)
 
 // looksSecret says whether a value assigned to a secret-like name is
 // plausibly a real credential: long enough, random enough, and not a
