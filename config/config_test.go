@@ -3,6 +3,7 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -103,5 +104,29 @@ func TestPyproject(t *testing.T) {
 	os.WriteFile(p, []byte("[tool.pyward]\nfail-on = \n"), 0o644)
 	if _, err = LoadFile(p); err == nil || !strings.Contains(err.Error(), p+":2:") {
 		t.Errorf("TOML syntax error: %v", err)
+	}
+}
+
+// TestDocumentedExamples loads the examples of docs/configuration.md, so
+// that the reference cannot drift from what the loader accepts.
+func TestDocumentedExamples(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join("..", "docs", "configuration.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	blocks := regexp.MustCompile("(?s)```(yaml|toml)\n(.*?)```").FindAllStringSubmatch(string(doc), -1)
+	if len(blocks) < 2 {
+		t.Fatalf("%d examples found", len(blocks))
+	}
+	for _, b := range blocks {
+		name := ".pyward.yaml"
+		if b[1] == "toml" {
+			name = "pyproject.toml"
+		}
+		p := filepath.Join(t.TempDir(), name)
+		os.WriteFile(p, []byte(b[2]), 0o644)
+		if _, err := LoadFile(p); err != nil {
+			t.Errorf("documented %s example: %v\n%s", b[1], err, b[2])
+		}
 	}
 }

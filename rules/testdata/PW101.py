@@ -29,3 +29,5 @@ open("out.bin", "wb").write(data)
 print(zlib.decompress(data))
 exec("x = 1")
 text = "exec(base64.b64decode(payload))"  # the words in a string
+# exec(base64.b64decode(payload))
+"""Docs: exec(zlib.decompress(data)) runs hidden code."""

@@ -25,3 +25,9 @@ def logging_redirect(logfile):
     r, w = socket.socketpair()
     subprocess.Popen(["cat"], stdin=r)
     pty.spawn(["python3", "-c", "print(1)"])
+
+
+def docs():
+    """A reverse shell does os.dup2(s.fileno(), 0) and pty.spawn("/bin/sh")."""
+    # os.dup2(sock.fileno(), 1)
+    return "pty.spawn('/bin/bash')"

@@ -12,3 +12,5 @@ os.system("systemctl enable backdoor.service")  # want: PW106
 print(open(os.path.expanduser("~/.bashrc")).read())
 subprocess.run(["crontab", "-l"])
 k = winreg.OpenKey(winreg.HKEY_CURRENT_USER, r"Software\Microsoft\Windows\CurrentVersion\Run")
+DOC = "persistence: append to ~/.bashrc or (crontab -l; echo job) | crontab -"
+# with open(os.path.expanduser("~/.bashrc"), "a") as f: f.write(x)

@@ -14,3 +14,9 @@ shutil.rmtree(build_dir)
 os.system("rm -rf ./build")
 shutil.rmtree(os.path.expanduser("~/.cache/myapp"))
 os.system("rm -rf /tmp/myapp-cache")
+WARNING = "never run rm -rf / on a server"
+# os.system("rm -rf ~")
+
+
+def help_text():
+    """Example of what not to do: shutil.rmtree('/')."""

@@ -9,3 +9,5 @@ subprocess.run(["/usr/bin/doas", "reboot"])  # want: PW202
 subprocess.run(["ls", "-l"])
 os.system("man sudoers")
 subprocess.run(["echo", "run with sudo if needed"])
+HELP = "run `sudo pip install` only if you must"
+# subprocess.run(["sudo", "reboot"])

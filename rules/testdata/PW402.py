@@ -17,3 +17,8 @@ os.system("ls " + shlex.quote(input()))
 editor = os.environ.get("EDITOR", "vi")
 os.system(editor + " notes.txt")
 subprocess.run(["ls", "-l"])
+
+
+def test_quote(monkeypatch):
+    """Tests feed fixed strings, not input: os.system("ls " + name)."""
+    os.system("ls " + shlex.quote("fixture"))
