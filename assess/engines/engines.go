@@ -175,3 +175,26 @@ func level(s string) rules.Level {
 	}
 	return l
 }
+
+// forbiddenArgs are engine options that write files or change the output
+// pyward reads. Extra arguments come from a repository's configuration,
+// which in CI is a pull request's: `-o ~/.bashrc` must not be a way to
+// overwrite files on the runner.
+var forbiddenArgs = map[string][]string{
+	"bandit":  {"-o", "--output", "-f", "--format", "--msg-template", "-r", "--recursive", "-x", "--exclude"},
+	"semgrep": {"-o", "--output", "--json", "--sarif", "--text", "--emacs", "--vim", "--junit-xml", "--gitlab-sast", "--gitlab-secrets", "--json-output", "--sarif-output", "--text-output", "--emacs-output", "--vim-output", "--junit-xml-output", "--gitlab-sast-output", "--gitlab-secrets-output", "--dump-command-for-core", "--time"},
+}
+
+// CheckArgs refuses extra arguments that would write files or change the
+// output format the adapter parses.
+func CheckArgs(engine string, args []string) error {
+	for _, a := range args {
+		name, _, _ := strings.Cut(a, "=")
+		for _, f := range forbiddenArgs[engine] {
+			if name == f || len(f) == 2 && strings.HasPrefix(a, f) && !strings.HasPrefix(a, "--") {
+				return fmt.Errorf("engines.%s.args: %q is not allowed: pyward chooses where and how %s writes its results", engine, a, engine)
+			}
+		}
+	}
+	return nil
+}

@@ -126,3 +126,24 @@ func TestRealBandit(t *testing.T) {
 		t.Errorf("bandit findings %v", got)
 	}
 }
+
+func TestCheckArgs(t *testing.T) {
+	for _, c := range []struct {
+		engine string
+		args   []string
+		ok     bool
+	}{
+		{"bandit", []string{"--skip", "B101", "-ll"}, true},
+		{"bandit", []string{"-o", "/home/runner/.bashrc"}, false},
+		{"bandit", []string{"-o/tmp/x"}, false},
+		{"bandit", []string{"--output=/tmp/x"}, false},
+		{"bandit", []string{"--format", "csv"}, false},
+		{"semgrep", []string{"--exclude", "tests"}, true},
+		{"semgrep", []string{"--sarif-output=/etc/x"}, false},
+		{"semgrep", []string{"--text"}, false},
+	} {
+		if err := CheckArgs(c.engine, c.args); (err == nil) != c.ok {
+			t.Errorf("%s %v: %v, want ok=%v", c.engine, c.args, err, c.ok)
+		}
+	}
+}

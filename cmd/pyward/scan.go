@@ -178,6 +178,9 @@ func (r *scanRun) externalEngines(c *cli.Context) error {
 			r.notices = append(r.notices, msg+"; it did not run")
 			continue
 		}
+		if err := engines.CheckArgs(name, ec.Args); err != nil {
+			return &statusError{exitError, "pyward: " + err.Error()}
+		}
 		opts := engines.Options{Exe: path, Args: ec.Args, Config: ec.Config}
 		if ec.Timeout != "" {
 			timeouts[name], _ = time.ParseDuration(ec.Timeout) // validated when the configuration was read
