@@ -41,6 +41,8 @@ type Config struct {
 
 	// Origin tells where each top-level value came from, for `pyward config`.
 	Origin map[string]string
+	// File is the configuration file read, "" for the defaults.
+	File string
 	// Dir is the folder of the configuration file, which relative globs
 	// are relative to; empty for the defaults.
 	Dir string
@@ -151,7 +153,7 @@ func LoadFile(path string) (*Config, error) {
 		return nil, &Error{File: path, Msg: err.Error()}
 	}
 	c := Default()
-	c.Dir = filepath.Dir(path)
+	c.Dir, c.File = filepath.Dir(path), path
 	return c, c.merge(path, data)
 }
 

@@ -50,7 +50,7 @@ func loadPyproject(path string) (*Config, error) {
 		return nil, err
 	}
 	c := Default()
-	c.Dir = filepath.Dir(path)
+	c.Dir, c.File = filepath.Dir(path), path
 	if !ok {
 		return c, nil
 	}

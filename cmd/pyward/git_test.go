@@ -400,3 +400,16 @@ func TestEngineNotices(t *testing.T) {
 		t.Errorf("timeout: exit %d\n%s", code, out)
 	}
 }
+
+// TestChangedConfigIsNoticed: a change that edits the configuration (in CI,
+// a pull request relaxing its own gate) gets a notice in the report.
+func TestChangedConfigIsNoticed(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"a.py": safePy, ".pyward.yaml": "fail-on: high\n"})
+	gittest.Write(t, dir, ".pyward.yaml", "fail-on: high\nexclude: [evil.py]\n")
+	gittest.Write(t, dir, "evil.py", riskyPy)
+	gittest.Run(t, dir, "add", "-A")
+	out, _, code := inRepo(t, dir, "scan", "--staged")
+	if code != 0 || !strings.Contains(out, "notice: configuration: .pyward.yaml is itself changed") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+}

@@ -289,6 +289,20 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 			fmt.Fprintf(c.App.ErrWriter, "pyward: %s: %s\n", n.Path, n.Msg)
 		}
 		run.inputs = collect.Git(repo, files, cfg.Exclude, cfg.Dir, newOnly)
+		// In CI the configuration is the pull request's own: say so when the
+		// change edits it, since it can exclude files or relax the policy.
+		if cfg.File != "" {
+			if abs, err := filepath.Abs(cfg.File); err == nil {
+				if rel, err := filepath.Rel(repo.Root, abs); err == nil {
+					for _, f := range files {
+						if f.Path == filepath.ToSlash(rel) {
+							run.notices = append(run.notices, "configuration: "+f.Path+" is itself changed; the scan used the changed version, so review its settings (excludes, policy, trusted paths)")
+							break
+						}
+					}
+				}
+			}
+		}
 	default:
 		var paths []string
 		for _, a := range args {
