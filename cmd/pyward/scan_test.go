@@ -1,7 +1,9 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,5 +199,53 @@ func TestAgentChecker(t *testing.T) {
 	}
 	if _, stderr, code := pyward(t, "", "scan", "--policy", "lax", "-"); code != 2 || !strings.Contains(stderr, `unknown policy "lax"`) {
 		t.Errorf("bad policy: exit %d %q", code, stderr)
+	}
+}
+
+// TestDataFlowPathInEveryFormat: a PW4xx finding shows its path from
+// source to sink in text, JSON and SARIF (as a code flow).
+func TestDataFlowPathInEveryFormat(t *testing.T) {
+	src := "import os\n\ndef run():\n    name = input()\n    cmd = 'ls ' + name\n    os.system(cmd)\n"
+	text, _, _ := pyward(t, src, "scan", "--stdin-filename", "flow.py", "-")
+	if !strings.Contains(text, "path: line 4 input() → line 4 assigned to name → line 5 assigned to cmd → line 6 run by os.system") {
+		t.Errorf("text report without the path:\n%s", text)
+	}
+	js, _, _ := pyward(t, src, "scan", "--format", "json", "--stdin-filename", "flow.py", "-")
+	if !strings.Contains(js, `"path": [`) || !strings.Contains(js, `"note": "input()"`) {
+		t.Errorf("JSON without the path:\n%s", js)
+	}
+	sf, _, _ := pyward(t, src, "scan", "--format", "sarif", "--stdin-filename", "flow.py", "-")
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				CodeFlows []struct {
+					ThreadFlows []struct {
+						Locations []struct {
+							Location struct {
+								Message struct{ Text string }
+								PhysicalLocation struct {
+									Region struct{ StartLine int }
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(sf), &log); err != nil {
+		t.Fatal(err)
+	}
+	var steps []string
+	for _, r := range log.Runs[0].Results {
+		if r.RuleID == "PW402" && len(r.CodeFlows) == 1 && len(r.CodeFlows[0].ThreadFlows) == 1 {
+			for _, l := range r.CodeFlows[0].ThreadFlows[0].Locations {
+				steps = append(steps, fmt.Sprintf("%d %s", l.Location.PhysicalLocation.Region.StartLine, l.Location.Message.Text))
+			}
+		}
+	}
+	if strings.Join(steps, "; ") != "4 input(); 4 assigned to name; 5 assigned to cmd; 6 run by os.system" {
+		t.Errorf("SARIF code flow %q", steps)
 	}
 }
