@@ -223,7 +223,7 @@ func TestDataFlowPathInEveryFormat(t *testing.T) {
 					ThreadFlows []struct {
 						Locations []struct {
 							Location struct {
-								Message struct{ Text string }
+								Message          struct{ Text string }
 								PhysicalLocation struct {
 									Region struct{ StartLine int }
 								}
