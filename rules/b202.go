@@ -13,7 +13,7 @@ func init() {
 		Recommendation: "Pass filter='data' (Python 3.12, and backported to older releases), or check every member's path before extracting.",
 		Help: "Archive members can have absolute names, `../` components or links, so extracting an untrusted archive can overwrite any file the process may write. " +
 			"With a `members=` list the risk depends on how it was built: a function call (LOW) probably filters, anything else (MEDIUM) may not.",
-		BanditDiff: "`filter='tar'` is accepted as safe like `filter='data'` (both refuse absolute names and `..`); Bandit accepts only `'data'`. A filter given by an expression (`filter=filter`) is reported LOW/LOW as worth a look, not HIGH as missing. A `members=` value that is a method call (`members=safe.filter(t)`) is reported LOW like any call; Bandit crashes on it internally and reports nothing.",
+		BanditDiff: "`filter='tar'` is accepted as safe like `filter='data'` (both refuse absolute names and `..`); Bandit accepts only `'data'`. Any import of tarfile (`from tarfile import open`) enables the rule; Bandit needs `import tarfile` exactly. A filter given by an expression (`filter=filter`) is reported LOW/LOW as worth a look, not HIGH as missing. A `members=` value that is a method call (`members=safe.filter(t)`) is reported LOW like any call; Bandit crashes on it internally and reports nothing.",
 		Flagged:    []string{"import tarfile\nt = tarfile.open(p)\nt.extractall(dest)\n", "import tarfile\nt.extractall(dest, members=names)\n"},
 		Clean:      []string{"import tarfile\nt.extractall(dest, filter='data')\n", "t.extractall(dest)\n"},
 		Kinds:      []Kind{KindCall},
