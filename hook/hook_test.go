@@ -444,3 +444,22 @@ func TestIndexVersions(t *testing.T) {
 		}
 	}
 }
+
+// TestHookScriptFindsPyward runs the installed hook script itself: with
+// pyward neither on PATH nor at the installing binary's path it refuses
+// the commit and says how to get pyward.
+func TestHookScriptFindsPyward(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"a.py": "a = 1\n"})
+	r := open(t, dir)
+	path, err := r.Install("/nonexistent/bin/pyward", false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("sh", path)
+	cmd.Dir = dir
+	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + t.TempDir()}
+	out, err := cmd.CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "pyward: not found on PATH") || !strings.Contains(string(out), "pyward hook uninstall") {
+		t.Errorf("hook without pyward: %v\n%s", err, out)
+	}
+}

@@ -113,6 +113,13 @@ func TestHookJudgesWhatIsCommitted(t *testing.T) {
 	if out, ok := commit(t, dir, "-m", "staged risky"); ok {
 		t.Errorf("staged risky content was committed:\n%s", out)
 	}
+	// pyward not on PATH: the hook runs the binary that installed it.
+	fix := exec.Command("git", "commit", "-q", "-m", "staged risky, no pyward on PATH")
+	fix.Dir = dir
+	fix.Env = gittest.Env("PATH=/usr/bin:/bin")
+	if out, err := fix.CombinedOutput(); err == nil || !strings.Contains(string(out), "B605") {
+		t.Errorf("hook with pyward only at its install path: %v\n%s", err, out)
+	}
 	if out, stderr, code := inRepo(t, dir, "hook", "uninstall"); code != 0 {
 		t.Errorf("hook uninstall: %d %s %s", code, out, stderr)
 	}
