@@ -138,6 +138,12 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 			if f.Baseline != "" {
 				res.WithBaselineState(f.Baseline)
 			}
+			if len(f.Engines) > 0 {
+				// Which engines found it (pyward and Bandit, or an engine alone).
+				props := sarif.NewPropertyBag()
+				props.Add("engines", f.Engines)
+				res.AttachPropertyBag(props)
+			}
 			if len(f.Path) > 0 {
 				// The path from source to sink, as a code flow GitHub shows
 				// step by step.
