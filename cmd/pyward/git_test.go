@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -379,6 +380,9 @@ func TestBanditEngineOnStagedContent(t *testing.T) {
 	sarifOut, _, _ := inRepo(t, dir, "scan", "--staged", "--engines", "native,bandit", "--format", "sarif")
 	if !strings.Contains(sarifOut, `"extensions"`) && strings.Contains(out, "bandit:") {
 		t.Errorf("SARIF without the bandit extension:\n%s", sarifOut)
+	}
+	if !regexp.MustCompile(`"engines": \[\s*"pyward",\s*"bandit"\s*\]`).MatchString(sarifOut) {
+		t.Errorf("SARIF results do not say Bandit confirmed them:\n%s", sarifOut)
 	}
 }
 
