@@ -424,3 +424,25 @@ func TestChangedConfigIsNoticed(t *testing.T) {
 		t.Errorf("exit %d:\n%s", code, out)
 	}
 }
+
+// TestHookInLinkedWorktree: the hook installed in the main repository
+// also guards commits made in a linked worktree, judging that worktree's
+// index.
+func TestHookInLinkedWorktree(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"app.py": safePy})
+	if _, stderr, code := inRepo(t, dir, "hook", "install"); code != 0 {
+		t.Fatal(stderr)
+	}
+	wt := filepath.Join(t.TempDir(), "wt")
+	gittest.Run(t, dir, "worktree", "add", "-q", "-b", "feature", wt)
+	gittest.Write(t, wt, "app.py", riskyPy)
+	gittest.Run(t, wt, "add", "app.py")
+	if out, ok := commit(t, wt, "-m", "risky in a worktree"); ok || !strings.Contains(out, "B605") {
+		t.Errorf("commit in a linked worktree: ok=%v\n%s", ok, out)
+	}
+	gittest.Write(t, wt, "app.py", safePy+"\n")
+	gittest.Run(t, wt, "add", "app.py")
+	if out, ok := commit(t, wt, "-m", "clean in a worktree"); !ok {
+		t.Errorf("clean commit in a linked worktree blocked:\n%s", out)
+	}
+}
