@@ -245,8 +245,10 @@ func (c *Config) merge(file string, data []byte) error {
 		case "engines":
 			err = decodeStrict(v, &c.Engines, file)
 			for name, e := range c.Engines {
+				if err != nil {
+					break
+				}
 				switch {
-				case err != nil:
 				case name != "bandit" && name != "semgrep":
 					err = bad(fmt.Sprintf("unknown engine %q (bandit or semgrep)", name))
 				case e.Enabled != "" && !oneOf(e.Enabled, "auto", "true", "false"):

@@ -155,9 +155,6 @@ func (r *Repo) resolveName(name string) (plumbing.Hash, error) {
 		return r.headCommit()
 	}
 	for _, full := range []string{name, "refs/" + name, "refs/tags/" + name, "refs/heads/" + name, "refs/remotes/" + name, "refs/remotes/" + name + "/HEAD"} {
-		if !strings.HasPrefix(full, "refs/") && full != name {
-			continue
-		}
 		if full == name && !strings.HasPrefix(name, "refs/") && strings.Contains(name, "/") {
 			continue // a bare NAME is only looked up directly when it is a top-level ref like ORIG_HEAD
 		}

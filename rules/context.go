@@ -1,8 +1,6 @@
 package rules
 
 import (
-	"fmt"
-
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/parser"
 )
@@ -50,11 +48,11 @@ type Context struct {
 	secretFound map[string]bool // provider literals present in the file (see secretHint)
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
-	procCall          *ast.Call
-	procCmd           string
-	procKnown, procOK bool
-	scope             [2]int32
-	findings          []Finding
+	procCall *ast.Call
+	procCmd  string
+	procOK   bool
+	scope    [2]int32
+	findings []Finding
 }
 
 // Report records a finding of the current rule at n with the rule's
@@ -366,14 +364,6 @@ func (s *Set) RunText(f *parser.File, options map[string]map[string]any) []Findi
 		r.Check(c, nil)
 	}
 	return c.findings
-}
-
-// Redact shows a secret without revealing it: its first four characters
-// (at most a quarter of it) and how many follow.
-func Redact(secret string) string {
-	r := []rune(secret)
-	keep := min(4, len(r)/4)
-	return string(r[:keep]) + fmt.Sprintf("…[%d chars redacted]", len(r)-keep)
 }
 
 // runCall shows a call to the rules for every call, then to those

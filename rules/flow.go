@@ -451,7 +451,6 @@ func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
 	switch t := t.(type) {
 	case *ast.Name:
 		if v.l != 0 {
-			v = v.with(0, Step{})
 			v.trace = append(v.trace[:len(v.trace):len(v.trace)], step(t, "assigned to "+t.ID))
 			if len(v.trace) > maxTrace {
 				v.trace = v.trace[len(v.trace)-maxTrace:]
@@ -528,7 +527,7 @@ var (
 		"sys.stdin.read": true, "sys.stdin.readline": true, "sys.stdin.readlines": true}
 	envSources     = map[string]bool{"os.getenv": true, "os.environ.get": true, "os.getenvb": true}
 	networkSources = map[string]bool{"urllib.request.urlopen": true, "urllib.urlopen": true, "urllib2.urlopen": true,
-		"requests.get": true, "requests.post": true, "requests.request": true, "requests.Session": false,
+		"requests.get": true, "requests.post": true, "requests.request": true,
 		"httpx.get": true, "httpx.post": true, "httpx.request": true, "urllib3.request": true,
 		"http.client.HTTPResponse": true}
 	// Network sockets (socketpair and fromfd are local plumbing).
@@ -781,7 +780,7 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 	return val{}
 }
 
-// procLabels are the labels of what a process call runs: its command
+// procArgs are the labels of what a process call runs: its command
 // arguments, not its other keywords.
 func procArgs(args []val, kws map[string]val) val {
 	var v val
@@ -798,7 +797,7 @@ func (a *analyzer) sinks(call *ast.Call, q string, args []val, kws map[string]va
 		first = args[0]
 	}
 	isProcess := false
-	if _, _, ok := a.c.processCall(call); ok {
+	if _, ok := a.c.processCall(call); ok {
 		isProcess = true
 	}
 	switch {

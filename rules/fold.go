@@ -330,19 +330,19 @@ var processFuncs = func() map[string]bool {
 // command it runs as text: a folded string, or a list's folded elements
 // joined by spaces (an element that does not fold becomes "?"). ok is
 // false for calls that do not run processes.
-func (c *Context) processCall(call *ast.Call) (cmd string, known, ok bool) {
+func (c *Context) processCall(call *ast.Call) (cmd string, ok bool) {
 	if c.procCall == call {
-		return c.procCmd, c.procKnown, c.procOK
+		return c.procCmd, c.procOK
 	}
-	cmd, known, ok = c.processCallUncached(call)
-	c.procCall, c.procCmd, c.procKnown, c.procOK = call, cmd, known, ok
-	return cmd, known, ok
+	cmd, ok = c.processCallUncached(call)
+	c.procCall, c.procCmd, c.procOK = call, cmd, ok
+	return cmd, ok
 }
 
-func (c *Context) processCallUncached(call *ast.Call) (cmd string, known, ok bool) {
+func (c *Context) processCallUncached(call *ast.Call) (cmd string, ok bool) {
 	q := c.CallName(call)
 	if !processFuncs[q] {
-		return "", false, false
+		return "", false
 	}
 	var args []ast.Expr
 	if strings.HasPrefix(q, "os.exec") || strings.HasPrefix(q, "os.spawn") {
@@ -363,7 +363,6 @@ func (c *Context) processCallUncached(call *ast.Call) (cmd string, known, ok boo
 		args = []ast.Expr{a}
 	}
 	var parts []string
-	known = true
 	for _, a := range args {
 		var elts []ast.Expr
 		switch l := a.(type) {
@@ -379,11 +378,10 @@ func (c *Context) processCallUncached(call *ast.Call) (cmd string, known, ok boo
 				parts = append(parts, s)
 			} else {
 				parts = append(parts, "?")
-				known = false
 			}
 		}
 	}
-	return strings.Join(parts, " "), known, true
+	return strings.Join(parts, " "), true
 }
 
 // foldPrefix is the part of a path or command that is known before any

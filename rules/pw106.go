@@ -32,7 +32,7 @@ func init() {
 		Kinds: []Kind{KindCall},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
-			if cmd, _, ok := c.processCall(call); ok {
+			if cmd, ok := c.processCall(call); ok {
 				if persistenceCmd.MatchString(cmd) {
 					c.Report(call)
 				}

@@ -38,7 +38,7 @@ func init() {
 						return false
 					case *ast.Call:
 						q := c.QualName(x.Func)
-						if _, _, ok := c.processCall(x); ok || inList(q, networkFuncs) {
+						if _, ok := c.processCall(x); ok || inList(q, networkFuncs) {
 							c.Report(x)
 						}
 					}

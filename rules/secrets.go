@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"strings"
 
@@ -164,6 +165,14 @@ func (c *Context) secretHint(lits []string) bool {
 		}
 	}
 	return false
+}
+
+// Redact shows a secret without revealing it: its first four characters
+// (at most a quarter of it) and how many follow.
+func Redact(secret string) string {
+	r := []rune(secret)
+	keep := min(4, len(r)/4)
+	return string(r[:keep]) + fmt.Sprintf("…[%d chars redacted]", len(r)-keep)
 }
 
 // distinct counts the different characters of s.
