@@ -99,6 +99,18 @@ func foldCall(n *ast.Call, d int) (string, bool) {
 			return foldDepth(n.Args[0], d)
 		}
 	case *ast.Attribute:
+		// codecs.decode(literal, 'rot13'): checked before the method cases,
+		// which would try to fold the module name as a string.
+		if f.Attr == "decode" && isName(f.Value, "codecs") {
+			if len(n.Args) == 2 {
+				s, ok1 := foldDepth(n.Args[0], d)
+				enc, ok2 := StrConst(n.Args[1])
+				if ok1 && ok2 {
+					return decodeAs(s, enc)
+				}
+			}
+			return "", false
+		}
 		switch f.Attr {
 		case "join":
 			sep, ok := foldDepth(f.Value, d)
@@ -178,15 +190,6 @@ func foldCall(n *ast.Call, d int) (string, bool) {
 			if len(n.Args) == 1 {
 				if s, ok := foldDepth(n.Args[0], d); ok {
 					return decodeAs(s, "hex")
-				}
-			}
-		}
-		if f.Attr == "decode" || isName(f.Value, "codecs") && f.Attr == "decode" {
-			if len(n.Args) == 2 {
-				s, ok1 := foldDepth(n.Args[0], d)
-				enc, ok2 := StrConst(n.Args[1])
-				if ok1 && ok2 {
-					return decodeAs(s, enc)
 				}
 			}
 		}
