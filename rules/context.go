@@ -1,6 +1,8 @@
 package rules
 
 import (
+	"strings"
+
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/parser"
 )
@@ -36,6 +38,7 @@ type Context struct {
 	File *parser.File
 
 	aliases     map[string]string // local name -> qualified name
+	dynAliases  map[string]reach  // aliases set by assigning a name looked up by string (see noteAssign)
 	imported    []string          // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
@@ -132,22 +135,215 @@ func (c *Context) CallName(call *ast.Call) string {
 // "subprocess.Popen"; `o.system` after `import os as o` is "os.system". A
 // chain that does not bottom out in a name contributes an empty prefix
 // (`f().run` is ".run"); other expressions have no name ("").
+//
+// Names reached by string resolve too, so that every rule sees the
+// function however it was reached (see resolve): `getattr(os, "system")`,
+// `__import__("os").system`, `importlib.import_module("subprocess")`,
+// `sys.modules["os"]`, `vars(__builtins__)["exec"]`, `globals()["eval"]`,
+// and a name assigned one of them. The builtins module's own prefix is
+// dropped: `builtins.exec` is "exec".
 func (c *Context) QualName(e ast.Expr) string {
+	q, _ := c.resolve(e, 0)
+	return q
+}
+
+// How a name was reached, in increasing order of suspicion.
+type reach uint8
+
+const (
+	reachPlain    reach = iota // written as a name
+	reachString                // looked up by a literal string: getattr(os, "system")
+	reachComputed              // looked up by a string computed from pieces or decoded
+)
+
+// builtinsNames are the names under which code reaches the builtins
+// module.
+var builtinsNames = map[string]bool{"builtins": true, "__builtins__": true, "__builtin__": true}
+
+// normBuiltins drops the builtins module's prefix: builtins.exec is exec.
+// `__builtins__` needs no import; `builtins` (`__builtin__` in Python 2)
+// counts only once imported, as a name that is not imported could be
+// anything.
+func (c *Context) normBuiltins(q string) string {
+	for _, p := range [...]string{"__builtins__.", "builtins.", "__builtin__."} {
+		if len(q) > len(p) && q[:len(p)] == p {
+			if p == "__builtins__." || c.Imported(p[:len(p)-1]) {
+				return q[len(p):]
+			}
+		}
+	}
+	return q
+}
+
+// resolve is QualName with how the name was reached: reachString or
+// reachComputed when some step was a lookup by string.
+func (c *Context) resolve(e ast.Expr, depth int) (string, reach) {
+	if depth > 20 {
+		return "", reachPlain
+	}
 	switch n := e.(type) {
 	case *ast.Name:
 		if q, ok := c.aliases[n.ID]; ok {
-			return q
+			return q, c.dynAliases[n.ID]
 		}
-		return n.ID
+		return n.ID, reachPlain
 	case *ast.Attribute:
 		var base string
+		var how reach
 		switch v := n.Value.(type) {
-		case *ast.Name, *ast.Attribute:
-			base = c.QualName(v)
+		case *ast.Name, *ast.Attribute, *ast.Call, *ast.Subscript:
+			base, how = c.resolve(v, depth+1)
 		}
-		return base + "." + n.Attr
+		return c.normBuiltins(base + "." + n.Attr), how
+	case *ast.Call, *ast.Subscript:
+		if q, how, ok := c.lookup(n, depth); ok {
+			return q, how
+		}
 	}
-	return ""
+	return "", reachPlain
+}
+
+// lookup resolves a lookup by string of a module or of a name in one:
+// getattr(M, S), __import__(S), importlib.import_module(S), sys.modules[S],
+// vars(M)[S], M.__dict__[S], globals()[S], __builtins__[S]. S must fold to
+// a string; M must be a module (imported, builtins, or itself looked up),
+// so that getattr(self, "run") stays unresolved.
+func (c *Context) lookup(e ast.Expr, depth int) (string, reach, bool) {
+	key := func(x ast.Expr) (string, reach, bool) {
+		s, ok := fold(x)
+		if !ok || s == "" || len(s) > 200 {
+			return "", 0, false
+		}
+		if isLiteral(x) {
+			return s, reachString, true
+		}
+		return s, reachComputed, true
+	}
+	switch n := e.(type) {
+	case *ast.Call:
+		fq, fhow := c.resolve(n.Func, depth+1)
+		switch fq {
+		case "getattr":
+			if len(n.Args) < 2 {
+				return "", 0, false
+			}
+			m, mhow, ok := c.moduleRef(n.Args[0], depth)
+			s, show, ok2 := key(n.Args[1])
+			if !ok || !ok2 {
+				return "", 0, false
+			}
+			return c.normBuiltins(m + "." + s), max(mhow, show, fhow), true
+		case "__import__", "importlib.__import__", "importlib.import_module":
+			if len(n.Args) == 0 {
+				return "", 0, false
+			}
+			s, show, ok := key(n.Args[0])
+			if !ok {
+				return "", 0, false
+			}
+			// __import__("os.path") is os, unless a fromlist is given.
+			if fq != "importlib.import_module" && len(n.Args) < 4 && Keyword(n, "fromlist") == nil {
+				if i := strings.IndexByte(s, '.'); i > 0 {
+					s = s[:i]
+				}
+			}
+			if builtinsNames[s] {
+				s = "__builtins__"
+			}
+			return c.normBuiltins(s), max(show, fhow), true
+		}
+	case *ast.Subscript:
+		s, show, ok := key(n.Slice)
+		if !ok {
+			return "", 0, false
+		}
+		switch v := n.Value.(type) {
+		case *ast.Attribute:
+			if v.Attr == "__dict__" {
+				if m, mhow, ok := c.moduleRef(v.Value, depth); ok {
+					return c.normBuiltins(m + "." + s), max(mhow, show), true
+				}
+				return "", 0, false
+			}
+			if q, _ := c.resolve(v, depth+1); q == "sys.modules" {
+				return c.normBuiltins(s), show, true
+			}
+		case *ast.Name:
+			if builtinsNames[v.ID] { // __builtins__ is a dict outside __main__
+				return c.normBuiltins(s), show, true
+			}
+		case *ast.Call:
+			fq, _ := c.resolve(v.Func, depth+1)
+			switch {
+			case (fq == "globals" || fq == "locals") && len(v.Args) == 0:
+				// A global name: an imported alias or a builtin.
+				if q, ok := c.aliases[s]; ok {
+					return q, show, true
+				}
+				return c.normBuiltins(s), show, true
+			case fq == "vars" && len(v.Args) == 1:
+				if m, mhow, ok := c.moduleRef(v.Args[0], depth); ok {
+					return c.normBuiltins(m + "." + s), max(mhow, show), true
+				}
+			}
+		}
+	}
+	return "", 0, false
+}
+
+// moduleRef resolves an expression that must be a module: a name imported
+// (or aliased) in the file, the builtins module, an attribute of a module
+// (os.path), or a module looked up by string.
+func (c *Context) moduleRef(e ast.Expr, depth int) (string, reach, bool) {
+	switch n := e.(type) {
+	case *ast.Name:
+		if q, ok := c.aliases[n.ID]; ok {
+			return c.normBuiltins(q), c.dynAliases[n.ID], true
+		}
+		if n.ID == "__builtins__" || builtinsNames[n.ID] && c.Imported(n.ID) {
+			return "__builtins__", reachPlain, true
+		}
+		if c.Imported(n.ID) {
+			return n.ID, reachPlain, true
+		}
+	case *ast.Attribute:
+		if m, how, ok := c.moduleRef(n.Value, depth+1); ok {
+			return c.normBuiltins(m + "." + n.Attr), how, true
+		}
+	case *ast.Call, *ast.Subscript:
+		if depth < 20 {
+			return c.lookup(n, depth+1)
+		}
+	}
+	return "", 0, false
+}
+
+// noteAssign records `x = <name looked up by string>` as an alias, so that
+// `s = __import__("subprocess"); s.Popen(...)` and `e = getattr(builtins,
+// "exec"); e(code)` resolve; a later assignment of anything else to x
+// drops the alias.
+func (c *Context) noteAssign(a *ast.Assign) {
+	if len(a.Targets) != 1 {
+		return
+	}
+	t, ok := a.Targets[0].(*ast.Name)
+	if !ok {
+		return
+	}
+	switch a.Value.(type) {
+	case *ast.Call, *ast.Subscript:
+		if q, how, ok := c.lookup(a.Value, 0); ok {
+			if c.dynAliases == nil {
+				c.dynAliases = map[string]reach{}
+			}
+			c.aliases[t.ID], c.dynAliases[t.ID] = q, how
+			return
+		}
+	}
+	if _, ok := c.dynAliases[t.ID]; ok {
+		delete(c.aliases, t.ID)
+		delete(c.dynAliases, t.ID)
+	}
 }
 
 // Imported reports whether the qualified name was imported so far.
@@ -310,6 +506,7 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 			kind = KindImportFrom
 		case *ast.Assign:
 			c.scope = [2]int32{s.Pos(), s.End()}
+			c.noteAssign(s)
 			kind = KindAssign
 		case *ast.AnnAssign:
 			kind = KindAnnAssign

@@ -1,24 +1,58 @@
 package rules
 
 import (
+	"bytes"
+	"compress/bzip2"
+	"compress/flate"
+	"compress/gzip"
+	"compress/zlib"
+	"encoding/ascii85"
+	"encoding/base32"
 	"encoding/base64"
 	"encoding/hex"
+	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pyward/pyward/python/ast"
 )
 
+// maxFold bounds what folding produces, so that a decompression bomb in a
+// scanned file costs nothing.
+const maxFold = 1 << 20
+
 // fold computes the string an expression spells when it is built only
 // from literals: concatenation, `%` and `.format` of literals, `”.join`
-// of literals and `chr(n)`, slicing such as `[::-1]`, `.lower()` and
-// friends, and decoding a literal with base64, hex or rot13 — the tricks
-// obfuscated code uses to hide a name such as "os.system". ok is false
-// when any part is unknown.
+// of literals, of `chr(n)` and of `map(chr, …)`, `bytes([…])`, slicing
+// such as `[::-1]`, `reversed`, `.lower()`, `.replace()` and friends, XOR
+// and arithmetic on character codes in a comprehension, decoding a literal
+// with base64/32/85, hex, rot13, an EBCDIC code page or `unicode_escape`,
+// and zlib/gzip/bz2 decompression — the tricks obfuscated code uses to hide
+// a name such as "os.system" or a payload. ok is false when any part is
+// unknown. Strings are Go strings holding Python str as UTF-8 and bytes
+// as raw bytes.
 func fold(e ast.Expr) (string, bool) {
-	return foldDepth(e, 0)
+	var f folder
+	return f.fold(e, 0)
 }
 
-func foldDepth(e ast.Expr, depth int) (string, bool) {
+// foldDecoded is fold that also reports whether a decoding step (a codec,
+// decompression, character codes, reversal) was needed: the string was
+// hidden rather than merely assembled.
+func foldDecoded(e ast.Expr) (s string, decoded, ok bool) {
+	var f folder
+	s, ok = f.fold(e, 0)
+	return s, f.decoded, ok
+}
+
+// folder carries what a fold learned on the way and the values of
+// comprehension variables.
+type folder struct {
+	decoded bool
+	vars    map[string]int64
+}
+
+func (f *folder) fold(e ast.Expr, depth int) (string, bool) {
 	if depth > 50 {
 		return "", false
 	}
@@ -35,7 +69,7 @@ func foldDepth(e ast.Expr, depth int) (string, bool) {
 			case *ast.Constant:
 				b.WriteString(p.Str)
 			case *ast.FormattedValue:
-				s, ok := foldDepth(p.Value, d)
+				s, ok := f.fold(p.Value, d)
 				if !ok {
 					return "", false
 				}
@@ -46,13 +80,16 @@ func foldDepth(e ast.Expr, depth int) (string, bool) {
 		}
 		return b.String(), true
 	case *ast.BinOp:
-		l, ok1 := foldDepth(n.Left, d)
+		l, ok1 := f.fold(n.Left, d)
 		if !ok1 {
 			return "", false
 		}
 		switch n.Op {
 		case ast.Add:
-			r, ok := foldDepth(n.Right, d)
+			r, ok := f.fold(n.Right, d)
+			if ok && len(l)+len(r) > maxFold {
+				return "", false
+			}
 			return l + r, ok
 		case ast.Mod:
 			var args []ast.Expr
@@ -61,10 +98,10 @@ func foldDepth(e ast.Expr, depth int) (string, bool) {
 			} else {
 				args = []ast.Expr{n.Right}
 			}
-			return formatPercent(l, args, d)
+			return f.formatPercent(l, args, d)
 		}
 	case *ast.Subscript:
-		s, ok := foldDepth(n.Value, d)
+		s, ok := f.fold(n.Value, d)
 		sl, isSlice := n.Slice.(*ast.Slice)
 		if !ok || !isSlice || sl.Lower != nil || sl.Upper != nil {
 			return "", false
@@ -72,92 +109,240 @@ func foldDepth(e ast.Expr, depth int) (string, bool) {
 		if sl.Step == nil {
 			return s, true
 		}
-		if u, ok := sl.Step.(*ast.UnaryOp); ok && u.Op == ast.USub {
-			if k, ok := intConst(u.Operand); ok && k == 1 {
-				r := []rune(s)
-				for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
-					r[i], r[j] = r[j], r[i]
-				}
-				return string(r), true
-			}
+		if k, ok := f.intVal(sl.Step, d); ok && k == -1 {
+			f.decoded = true
+			return reverse(s), true
 		}
 	case *ast.Call:
-		return foldCall(n, d)
+		return f.foldCall(n, d)
 	}
 	return "", false
 }
 
-func foldCall(n *ast.Call, d int) (string, bool) {
-	switch f := n.Func.(type) {
+func reverse(s string) string {
+	r := []rune(s)
+	for i, j := 0, len(r)-1; i < j; i, j = i+1, j-1 {
+		r[i], r[j] = r[j], r[i]
+	}
+	return string(r)
+}
+
+// intVal evaluates integer arithmetic on literals and comprehension
+// variables: 0x6f ^ 0x2a, c - 3, ord('a') + k.
+func (f *folder) intVal(e ast.Expr, d int) (int64, bool) {
+	if d > 60 {
+		return 0, false
+	}
+	switch n := e.(type) {
+	case *ast.Constant:
+		return intConst(n)
 	case *ast.Name:
-		if f.ID == "chr" && len(n.Args) == 1 {
-			if k, ok := intConst(n.Args[0]); ok && k >= 0 && k < 0x110000 {
-				return string(rune(k)), true
+		v, ok := f.vars[n.ID]
+		return v, ok
+	case *ast.UnaryOp:
+		v, ok := f.intVal(n.Operand, d+1)
+		switch n.Op {
+		case ast.USub:
+			return -v, ok
+		case ast.UAdd:
+			return v, ok
+		case ast.Invert:
+			return ^v, ok
+		}
+	case *ast.BinOp:
+		l, ok1 := f.intVal(n.Left, d+1)
+		r, ok2 := f.intVal(n.Right, d+1)
+		if !ok1 || !ok2 {
+			return 0, false
+		}
+		switch n.Op {
+		case ast.BitXor:
+			return l ^ r, true
+		case ast.Add:
+			return l + r, true
+		case ast.Sub:
+			return l - r, true
+		case ast.Mult:
+			return l * r, true
+		case ast.BitAnd:
+			return l & r, true
+		case ast.BitOr:
+			return l | r, true
+		case ast.Mod:
+			if r > 0 {
+				return ((l % r) + r) % r, true
+			}
+		case ast.FloorDiv:
+			if r > 0 && l >= 0 {
+				return l / r, true
+			}
+		case ast.LShift:
+			if r >= 0 && r < 32 {
+				return l << r, true
+			}
+		case ast.RShift:
+			if r >= 0 && r < 63 {
+				return l >> r, true
 			}
 		}
-		if f.ID == "str" && len(n.Args) == 1 {
-			return foldDepth(n.Args[0], d)
+	case *ast.Call:
+		if isName(n.Func, "ord") && len(n.Args) == 1 {
+			if v, ok := f.intVal(n.Args[0], d+1); ok { // ord(c) over a string's characters
+				return v, true
+			}
+			if s, ok := f.fold(n.Args[0], d+1); ok {
+				if r, size := utf8.DecodeRuneInString(s); size == len(s) && size > 0 {
+					return int64(r), true
+				}
+			}
 		}
-	case *ast.Attribute:
-		// codecs.decode(literal, 'rot13'): checked before the method cases,
-		// which would try to fold the module name as a string.
-		if f.Attr == "decode" && isName(f.Value, "codecs") {
-			if len(n.Args) == 2 {
-				s, ok1 := foldDepth(n.Args[0], d)
+		if isName(n.Func, "int") && len(n.Args) >= 1 {
+			return f.intVal(n.Args[0], d+1)
+		}
+	}
+	return 0, false
+}
+
+// chrOf folds chr(<integer expression>).
+func (f *folder) chrOf(e ast.Expr, d int) (string, bool) {
+	call, ok := e.(*ast.Call)
+	if !ok || !isName(call.Func, "chr") || len(call.Args) != 1 {
+		return "", false
+	}
+	k, ok := f.intVal(call.Args[0], d)
+	if !ok || k < 0 || k >= 0x110000 {
+		return "", false
+	}
+	if _, lit := call.Args[0].(*ast.Constant); !lit {
+		f.decoded = true
+	}
+	return string(rune(k)), true
+}
+
+func (f *folder) foldCall(n *ast.Call, d int) (string, bool) {
+	switch fn := n.Func.(type) {
+	case *ast.Name:
+		switch fn.ID {
+		case "chr":
+			f.decoded = true
+			return f.chrOf(n, d)
+		case "str":
+			if len(n.Args) == 1 {
+				return f.fold(n.Args[0], d)
+			}
+			if len(n.Args) == 2 { // str(b"...", "cp1026")
+				s, ok1 := f.fold(n.Args[0], d)
 				enc, ok2 := StrConst(n.Args[1])
 				if ok1 && ok2 {
-					return decodeAs(s, enc)
+					return f.decodeAs(s, enc)
+				}
+			}
+		case "bytes", "bytearray":
+			if len(n.Args) == 1 {
+				if b, ok := f.intList(n.Args[0], d); ok {
+					f.decoded = true
+					return b, true
+				}
+				return f.fold(n.Args[0], d)
+			}
+			if len(n.Args) == 2 { // bytes("...", "utf-8")
+				return f.fold(n.Args[0], d)
+			}
+		case "reversed":
+			if len(n.Args) == 1 {
+				if s, ok := f.fold(n.Args[0], d); ok {
+					f.decoded = true
+					return reverse(s), true
+				}
+			}
+		}
+	case *ast.Attribute:
+		mod := ""
+		if m, ok := fn.Value.(*ast.Name); ok {
+			mod = m.ID
+		} else if c, ok := fn.Value.(*ast.Call); ok && isName(c.Func, "__import__") && len(c.Args) == 1 {
+			mod, _ = StrConst(c.Args[0]) // __import__("base64").b64decode(...)
+		}
+		// Module functions, checked before the method cases, which would
+		// try to fold the module name as a string.
+		switch mod {
+		case "codecs":
+			if fn.Attr == "decode" && len(n.Args) == 2 {
+				s, ok1 := f.fold(n.Args[0], d)
+				enc, ok2 := StrConst(n.Args[1])
+				if ok1 && ok2 {
+					return f.decodeAs(s, enc)
+				}
+			}
+			return "", false
+		case "base64", "binascii", "zlib", "gzip", "bz2":
+			if len(n.Args) == 0 {
+				return "", false
+			}
+			s, ok := f.fold(n.Args[0], d)
+			if !ok {
+				return "", false
+			}
+			codec := map[string]string{"b64decode": "base64", "urlsafe_b64decode": "base64", "standard_b64decode": "base64",
+				"decodebytes": "base64", "decodestring": "base64", "a2b_base64": "base64", "b32decode": "base32",
+				"b16decode": "hex", "b85decode": "base85", "a85decode": "ascii85", "unhexlify": "hex", "a2b_hex": "hex",
+				"decompress": mod}[fn.Attr]
+			if codec == "" {
+				return "", false
+			}
+			return f.decodeAs(s, codec)
+		case "bytes", "bytearray":
+			if fn.Attr == "fromhex" && len(n.Args) == 1 {
+				if s, ok := f.fold(n.Args[0], d); ok {
+					return f.decodeAs(strings.Join(strings.Fields(s), ""), "hex")
 				}
 			}
 			return "", false
 		}
-		switch f.Attr {
+		switch fn.Attr {
 		case "join":
-			sep, ok := foldDepth(f.Value, d)
+			sep, ok := f.fold(fn.Value, d)
 			if !ok || len(n.Args) != 1 {
 				return "", false
 			}
-			var elts []ast.Expr
-			switch a := n.Args[0].(type) {
-			case *ast.List:
-				elts = a.Elts
-			case *ast.Tuple:
-				elts = a.Elts
-			case *ast.ListComp, *ast.GeneratorExp:
-				return foldComprehension(a, sep, d)
-			default:
-				return "", false
-			}
-			parts := make([]string, 0, len(elts))
-			for _, x := range elts {
-				s, ok := foldDepth(x, d)
-				if !ok {
-					return "", false
-				}
-				parts = append(parts, s)
-			}
-			return strings.Join(parts, sep), true
-		case "lower", "upper", "strip", "decode", "encode":
-			s, ok := foldDepth(f.Value, d)
+			return f.join(sep, n.Args[0], d)
+		case "lower", "upper", "strip", "decode", "encode", "replace", "swapcase", "title":
+			s, ok := f.fold(fn.Value, d)
 			if !ok {
 				return "", false
 			}
-			switch f.Attr {
+			switch fn.Attr {
 			case "lower":
 				return strings.ToLower(s), true
 			case "upper":
 				return strings.ToUpper(s), true
 			case "strip":
 				return strings.TrimSpace(s), true
-			}
-			if len(n.Args) > 0 {
-				if enc, ok := StrConst(n.Args[0]); ok {
-					return decodeAs(s, enc)
+			case "replace":
+				if len(n.Args) != 2 {
+					return "", false
 				}
+				old, ok1 := f.fold(n.Args[0], d)
+				nw, ok2 := f.fold(n.Args[1], d)
+				if !ok1 || !ok2 || old == "" || strings.Count(s, old)*len(nw) > maxFold {
+					return "", false
+				}
+				return strings.ReplaceAll(s, old, nw), true
+			case "swapcase", "title":
+				return "", false
+			}
+			enc := ""
+			if len(n.Args) > 0 {
+				enc, _ = StrConst(n.Args[0])
+			} else if k := Keyword(n, "encoding"); k != nil {
+				enc, _ = StrConst(k)
+			}
+			if enc != "" && fn.Attr == "decode" {
+				return f.decodeAs(s, enc)
 			}
 			return s, true
 		case "format":
-			s, ok := foldDepth(f.Value, d)
+			s, ok := f.fold(fn.Value, d)
 			if !ok || len(n.Keywords) > 0 {
 				return "", false
 			}
@@ -168,7 +353,7 @@ func foldCall(n *ast.Call, d int) (string, bool) {
 					if next >= len(n.Args) {
 						return "", false
 					}
-					a, ok := foldDepth(n.Args[next], d)
+					a, ok := f.fold(n.Args[next], d)
 					if !ok {
 						return "", false
 					}
@@ -182,14 +367,14 @@ func foldCall(n *ast.Call, d int) (string, bool) {
 			return b.String(), true
 		case "b64decode", "urlsafe_b64decode", "standard_b64decode", "decodebytes", "a2b_base64":
 			if len(n.Args) == 1 {
-				if s, ok := foldDepth(n.Args[0], d); ok {
-					return decodeAs(s, "base64")
+				if s, ok := f.fold(n.Args[0], d); ok {
+					return f.decodeAs(s, "base64")
 				}
 			}
 		case "unhexlify", "a2b_hex", "fromhex":
 			if len(n.Args) == 1 {
-				if s, ok := foldDepth(n.Args[0], d); ok {
-					return decodeAs(s, "hex")
+				if s, ok := f.fold(n.Args[0], d); ok {
+					return f.decodeAs(strings.Join(strings.Fields(s), ""), "hex")
 				}
 			}
 		}
@@ -197,8 +382,157 @@ func foldCall(n *ast.Call, d int) (string, bool) {
 	return "", false
 }
 
-// foldComprehension folds ”.join(chr(c) for c in [111, 115]).
-func foldComprehension(e ast.Expr, sep string, d int) (string, bool) {
+// join folds sep.join(x) for a list or tuple of foldable parts, a
+// comprehension of chr over literals, map(chr, [...]) and reversed(...).
+func (f *folder) join(sep string, arg ast.Expr, d int) (string, bool) {
+	var elts []ast.Expr
+	switch a := arg.(type) {
+	case *ast.List:
+		elts = a.Elts
+	case *ast.Tuple:
+		elts = a.Elts
+	case *ast.ListComp, *ast.GeneratorExp:
+		return f.comprehension(a, sep, d)
+	case *ast.Call:
+		if isName(a.Func, "map") && len(a.Args) == 2 && isName(a.Args[0], "chr") {
+			b, ok := f.codes(a.Args[1], d)
+			if !ok {
+				return "", false
+			}
+			f.decoded = true
+			return joinRunes(b, sep), true
+		}
+		s, ok := f.fold(a, d) // reversed("..."), a decoded string
+		if !ok {
+			return "", false
+		}
+		if sep == "" {
+			return s, true
+		}
+		return strings.Join(strings.Split(s, ""), sep), true
+	default:
+		return "", false
+	}
+	parts := make([]string, 0, len(elts))
+	size := 0
+	for _, x := range elts {
+		s, ok := f.fold(x, d)
+		if !ok {
+			return "", false
+		}
+		if size += len(s) + len(sep); size > maxFold {
+			return "", false
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, sep), true
+}
+
+func joinRunes(codes []int64, sep string) string {
+	var b strings.Builder
+	for i, k := range codes {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.WriteRune(rune(k))
+	}
+	return b.String()
+}
+
+// codes reads a list or tuple of character codes, or the characters of a
+// string literal (as their code points) or a bytes literal (as bytes).
+func (f *folder) codes(e ast.Expr, d int) ([]int64, bool) {
+	var elts []ast.Expr
+	switch it := e.(type) {
+	case *ast.List:
+		elts = it.Elts
+	case *ast.Tuple:
+		elts = it.Elts
+	case *ast.Constant:
+		switch it.Kind {
+		case ast.ConstStr:
+			var out []int64
+			for _, r := range it.Str {
+				out = append(out, int64(r))
+			}
+			return out, true
+		case ast.ConstBytes:
+			out := make([]int64, len(it.Str))
+			for i := 0; i < len(it.Str); i++ {
+				out[i] = int64(it.Str[i])
+			}
+			return out, true
+		}
+		return nil, false
+	default:
+		return nil, false
+	}
+	if len(elts) > maxFold/4 {
+		return nil, false
+	}
+	out := make([]int64, 0, len(elts))
+	for _, x := range elts {
+		k, ok := f.intVal(x, d)
+		if !ok || k < 0 || k >= 0x110000 {
+			return nil, false
+		}
+		out = append(out, k)
+	}
+	return out, true
+}
+
+// intList folds bytes([104, 105]) and bytes(x ^ 5 for x in [...]).
+func (f *folder) intList(e ast.Expr, d int) (string, bool) {
+	var ks []int64
+	switch a := e.(type) {
+	case *ast.List, *ast.Tuple:
+		var ok bool
+		if ks, ok = f.codes(a, d); !ok {
+			return "", false
+		}
+	case *ast.ListComp, *ast.GeneratorExp:
+		elt, gen, ok := oneGenerator(a)
+		if !ok {
+			return "", false
+		}
+		v, ok := gen.Target.(*ast.Name)
+		if !ok {
+			return "", false
+		}
+		in, ok := f.codes(gen.Iter, d)
+		if !ok {
+			return "", false
+		}
+		for _, k := range in {
+			f.bind(v.ID, k)
+			x, ok := f.intVal(elt, d)
+			if !ok {
+				return "", false
+			}
+			ks = append(ks, x)
+		}
+		delete(f.vars, v.ID)
+	default:
+		return "", false
+	}
+	b := make([]byte, len(ks))
+	for i, k := range ks {
+		if k < 0 || k > 255 {
+			return "", false
+		}
+		b[i] = byte(k)
+	}
+	return string(b), true
+}
+
+func (f *folder) bind(name string, v int64) {
+	if f.vars == nil {
+		f.vars = map[string]int64{}
+	}
+	f.vars[name] = v
+}
+
+func oneGenerator(e ast.Expr) (ast.Expr, *ast.Comprehension, bool) {
 	var elt ast.Expr
 	var gens []*ast.Comprehension
 	switch c := e.(type) {
@@ -208,30 +542,45 @@ func foldComprehension(e ast.Expr, sep string, d int) (string, bool) {
 		elt, gens = c.Elt, c.Generators
 	}
 	if len(gens) != 1 || len(gens[0].Ifs) > 0 {
+		return nil, nil, false
+	}
+	return elt, gens[0], true
+}
+
+// comprehension folds ”.join(chr(c) for c in [111, 115]),
+// ”.join(chr(c ^ 42) for c in […]), ”.join(chr(ord(c) - 1) for c in
+// "pt") and ”.join(x for x in reversed("so")).
+func (f *folder) comprehension(e ast.Expr, sep string, d int) (string, bool) {
+	elt, gen, ok := oneGenerator(e)
+	if !ok {
 		return "", false
 	}
-	v, ok := gens[0].Target.(*ast.Name)
-	call, ok2 := elt.(*ast.Call)
-	if !ok || !ok2 || !isName(call.Func, "chr") || len(call.Args) != 1 || !isName(call.Args[0], v.ID) {
+	v, ok := gen.Target.(*ast.Name)
+	if !ok {
 		return "", false
 	}
-	var elts []ast.Expr
-	switch it := gens[0].Iter.(type) {
-	case *ast.List:
-		elts = it.Elts
-	case *ast.Tuple:
-		elts = it.Elts
-	default:
-		return "", false
-	}
-	parts := make([]string, 0, len(elts))
-	for _, x := range elts {
-		k, ok := intConst(x)
-		if !ok || k < 0 || k >= 0x110000 {
+	if isName(elt, v.ID) { // "".join(c for c in reversed("..."))
+		s, ok := f.fold(gen.Iter, d)
+		if !ok {
 			return "", false
 		}
-		parts = append(parts, string(rune(k)))
+		return strings.Join(strings.Split(s, ""), sep), true
 	}
+	in, ok := f.codes(gen.Iter, d)
+	if !ok {
+		return "", false
+	}
+	f.decoded = true
+	parts := make([]string, 0, len(in))
+	for _, k := range in {
+		f.bind(v.ID, k)
+		s, ok := f.chrOf(elt, d)
+		if !ok {
+			return "", false
+		}
+		parts = append(parts, s)
+	}
+	delete(f.vars, v.ID)
 	return strings.Join(parts, sep), true
 }
 
@@ -241,16 +590,67 @@ func isName(e ast.Expr, id string) bool {
 }
 
 // decodeAs decodes a folded literal with one of the codecs obfuscated
-// code uses.
+// code uses, noting that a decoding step was needed.
+func (f *folder) decodeAs(s, enc string) (string, bool) {
+	out, ok := decodeAs(s, enc)
+	if ok && !plainCodec(enc) {
+		f.decoded = true
+	}
+	return out, ok
+}
+
+// plainCodec reports whether a codec is a plain text encoding, which
+// hides nothing.
+func plainCodec(enc string) bool {
+	switch normCodec(enc) {
+	case "utf_8", "utf8", "ascii", "latin_1", "latin1", "iso8859_1", "iso_8859_1", "u8", "utf":
+		return true
+	}
+	return false
+}
+
+func normCodec(enc string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(strings.TrimSpace(enc)), "-", "_"), " ", "_")
+}
+
+// decodeAs decodes a folded literal with one of the codecs obfuscated
+// code uses (codecs.decode's names and aliases). An empty input decodes to
+// "" for every known codec, which lets callers ask whether a codec is
+// known.
 func decodeAs(s, enc string) (string, bool) {
-	switch strings.ReplaceAll(strings.ToLower(enc), "-", "_") {
-	case "base64", "base_64":
-		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(s))
+	e := normCodec(enc)
+	if cp, ok := ebcdic[strings.TrimPrefix(strings.TrimPrefix(e, "ibm"), "ebcdic_cp_")]; ok || ebcdicAlias[e] != "" {
+		if !ok {
+			cp = ebcdic[ebcdicAlias[e]]
+		}
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			b.WriteRune(cp[s[i]])
+		}
+		return b.String(), true
+	}
+	switch e {
+	case "base64", "base_64", "base64_codec", "base64codec":
+		t := strings.Join(strings.Fields(s), "")
+		b, err := base64.StdEncoding.DecodeString(t)
 		if err != nil {
-			b, err = base64.URLEncoding.DecodeString(strings.TrimSpace(s))
+			b, err = base64.URLEncoding.DecodeString(t)
+		}
+		if err != nil {
+			b, err = base64.RawStdEncoding.DecodeString(strings.TrimRight(t, "="))
 		}
 		return string(b), err == nil
-	case "hex":
+	case "base32":
+		b, err := base32.StdEncoding.DecodeString(strings.Join(strings.Fields(s), ""))
+		return string(b), err == nil
+	case "base85":
+		return decodeBase85(s)
+	case "ascii85":
+		t := strings.TrimSuffix(strings.TrimPrefix(s, "<~"), "~>")
+		b := make([]byte, len(t)*4/5+4)
+		nd, _, err := ascii85.Decode(b, []byte(t), true)
+		return string(b[:nd]), err == nil
+	case "hex", "hex_codec", "hexcodec":
 		b, err := hex.DecodeString(s)
 		return string(b), err == nil
 	case "rot13", "rot_13":
@@ -263,43 +663,170 @@ func decodeAs(s, enc string) (string, bool) {
 			}
 			return r
 		}, s), true
-	case "utf_8", "utf8", "ascii", "latin_1", "latin1":
+	case "zlib", "zip", "zlib_codec", "zlibcodec":
+		if s == "" {
+			return "", true
+		}
+		r, err := zlib.NewReader(strings.NewReader(s))
+		if err != nil {
+			// zlib.decompress(x, -15): a raw deflate stream.
+			return readAll(flate.NewReader(strings.NewReader(s)))
+		}
+		return readAll(r)
+	case "gzip":
+		if s == "" {
+			return "", true
+		}
+		r, err := gzip.NewReader(strings.NewReader(s))
+		if err != nil {
+			return "", false
+		}
+		return readAll(r)
+	case "bz2", "bz2_codec", "bz2codec":
+		if s == "" {
+			return "", true
+		}
+		return readAll(bzip2.NewReader(strings.NewReader(s)))
+	case "unicode_escape", "raw_unicode_escape", "string_escape":
+		return unescape(s)
+	case "utf_8", "utf8", "u8", "utf", "ascii", "latin_1", "latin1", "iso8859_1", "iso_8859_1", "utf_16", "utf16", "utf_32":
 		return s, true
 	}
 	return "", false
 }
 
-// formatPercent folds 'fmt' % (args) for %s and %c.
-func formatPercent(f string, args []ast.Expr, d int) (string, bool) {
+// ebcdicAlias are Python's other names for the EBCDIC code pages.
+var ebcdicAlias = map[string]string{"csibm037": "cp037", "ebcdic_cp_us": "cp037", "ebcdic_cp_ca": "cp037",
+	"ebcdic_cp_nl": "cp037", "ebcdic_cp_wt": "cp037", "ebcdic_cp_be": "cp500", "ebcdic_cp_ch": "cp500",
+	"csibm500": "cp500", "csibm1026": "cp1026", "csibm273": "cp273", "csibm424": "cp424", "ebcdic_cp_he": "cp424",
+	"037": "cp037", "500": "cp500", "1026": "cp1026", "1140": "cp1140", "273": "cp273", "424": "cp424", "875": "cp875"}
+
+func readAll(r io.Reader) (string, bool) {
+	b, err := io.ReadAll(io.LimitReader(r, maxFold+1))
+	if err != nil || len(b) > maxFold {
+		return "", false
+	}
+	return string(b), true
+}
+
+// decodeBase85 decodes base64.b85decode's alphabet (RFC 1924).
+func decodeBase85(s string) (string, bool) {
+	const alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz!#$%&()*+-;<=>?@^_`{|}~"
+	var out bytes.Buffer
+	pad := (5 - len(s)%5) % 5
+	t := s + strings.Repeat("~", pad)
+	for i := 0; i+5 <= len(t); i += 5 {
+		var v uint64
+		for _, ch := range []byte(t[i : i+5]) {
+			k := strings.IndexByte(alphabet, ch)
+			if k < 0 {
+				return "", false
+			}
+			v = v*85 + uint64(k)
+		}
+		if v > 0xFFFFFFFF {
+			return "", false
+		}
+		out.Write([]byte{byte(v >> 24), byte(v >> 16), byte(v >> 8), byte(v)})
+	}
+	b := out.Bytes()
+	return string(b[:len(b)-pad]), true
+}
+
+// unescape decodes backslash escapes (\xNN, \uNNNN, \n, \\) as
+// unicode_escape does.
+func unescape(s string) (string, bool) {
 	var b strings.Builder
-	next := 0
-	for i := 0; i < len(f); i++ {
-		if f[i] != '%' || i+1 >= len(f) {
-			b.WriteByte(f[i])
+	for i := 0; i < len(s); i++ {
+		if s[i] != '\\' || i+1 >= len(s) {
+			b.WriteByte(s[i])
 			continue
 		}
 		i++
-		switch f[i] {
+		n := 0
+		switch s[i] {
+		case 'x':
+			n = 2
+		case 'u':
+			n = 4
+		case 'U':
+			n = 8
+		case 'n':
+			b.WriteByte('\n')
+		case 't':
+			b.WriteByte('\t')
+		case 'r':
+			b.WriteByte('\r')
+		case '\\', '\'', '"':
+			b.WriteByte(s[i])
+		default:
+			b.WriteByte('\\')
+			b.WriteByte(s[i])
+		}
+		if n > 0 {
+			if i+n >= len(s) {
+				return "", false
+			}
+			v, ok := hexValue(s[i+1 : i+1+n])
+			if !ok {
+				return "", false
+			}
+			b.WriteRune(rune(v))
+			i += n
+		}
+	}
+	return b.String(), true
+}
+
+func hexValue(s string) (int64, bool) {
+	var v int64
+	for _, ch := range []byte(s) {
+		switch {
+		case ch >= '0' && ch <= '9':
+			v = v*16 + int64(ch-'0')
+		case ch >= 'a' && ch <= 'f':
+			v = v*16 + int64(ch-'a'+10)
+		case ch >= 'A' && ch <= 'F':
+			v = v*16 + int64(ch-'A'+10)
+		default:
+			return 0, false
+		}
+	}
+	return v, true
+}
+
+// formatPercent folds 'fmt' % (args) for %s, %r and %c.
+func (f *folder) formatPercent(s string, args []ast.Expr, d int) (string, bool) {
+	var b strings.Builder
+	next := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '%' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			continue
+		}
+		i++
+		switch s[i] {
 		case '%':
 			b.WriteByte('%')
 		case 's', 'r':
 			if next >= len(args) {
 				return "", false
 			}
-			s, ok := foldDepth(args[next], d)
+			a, ok := f.fold(args[next], d)
 			if !ok {
 				return "", false
 			}
-			b.WriteString(s)
+			b.WriteString(a)
 			next++
 		case 'c':
 			if next >= len(args) {
 				return "", false
 			}
-			k, ok := intConst(args[next])
+			k, ok := f.intVal(args[next], d)
 			if !ok || k < 0 || k >= 0x110000 {
 				return "", false
 			}
+			f.decoded = true
 			b.WriteRune(rune(k))
 			next++
 		default:
