@@ -67,6 +67,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			rulesCommand(),
 			explainCommand(),
 			configCommand(),
+			uploadCommand(),
 			debugCommand(),
 		},
 		// Errors are printed once, below, with the status they carry.

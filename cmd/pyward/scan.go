@@ -27,7 +27,7 @@ func scanCommand() *cli.Command {
 		Description: "Exit status: 0 when no file is at or above --fail-on, 1 when one is, " +
 			"2 on a usage, configuration or read error.",
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json, sarif or github"},
+			&cli.StringFlag{Name: "format", Value: "text", Usage: "what goes to standard output: text, json, sarif, github, gitlab-sast (GitLab security report) or gitlab (GitLab Code Quality)"},
 			&cli.StringFlag{Name: "sarif", Usage: "also write SARIF to this file (atomically)"},
 			&cli.StringFlag{Name: "sarif-category", Value: "pyward", Usage: "SARIF automationDetails.id, so that different scans do not close each other's alerts"},
 			&cli.StringFlag{Name: "fail-on", Usage: "file level that blocks: low, medium, high, blocked or never (default from config: high)"},
@@ -56,9 +56,12 @@ var sourceFlags = []cli.Flag{
 
 func scan(c *cli.Context) error {
 	format := c.String("format")
-	if format != "text" && format != "json" && format != "sarif" && format != "github" {
-		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json, sarif or github)", format)}
+	switch format {
+	case "text", "json", "sarif", "github", "gitlab-sast", "gitlab":
+	default:
+		return &statusError{exitError, fmt.Sprintf("pyward scan: unknown --format %q (text, json, sarif, github, gitlab-sast or gitlab)", format)}
 	}
+	started := time.Now()
 	run, err := prepare(c, c.Args().Slice(), "pyward scan")
 	if err != nil {
 		return err
@@ -93,6 +96,10 @@ func scan(c *cli.Context) error {
 		err = sarif.Write(c.App.Writer, results, sarifOpts)
 	case "json":
 		err = report.JSON(c.App.Writer, results, opts)
+	case "gitlab-sast":
+		err = report.GitLabSAST(c.App.Writer, results, opts, report.GitLabTimes{Start: started, End: time.Now()})
+	case "gitlab":
+		err = report.GitLabCodeQuality(c.App.Writer, results, opts)
 	default:
 		err = report.Text(c.App.Writer, results, opts)
 	}
