@@ -40,7 +40,7 @@ func TestFoldDecodes(t *testing.T) {
 		{`base64.b32decode('N5ZQ====').decode()`, "os", true},
 		{`base64.b85decode('Wq4&{')`, "exec", true},
 		{`base64.a85decode('AU%cr')`, "exec", true},
-		{`codecs.decode('\\x65xec', 'unicode_escape')`, "exec", true},	} {
+		{`codecs.decode('\\x65xec', 'unicode_escape')`, "exec", true}} {
 		f, err := parser.ParseFile("x.py", []byte(tc.src+"\n"))
 		if err != nil {
 			t.Fatalf("%s: %v", tc.src, err)
