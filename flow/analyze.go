@@ -1,0 +1,695 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
+
+// Host is what the analysis needs from its caller: names resolved
+// through the file's imports, and constant folding.
+type Host interface {
+	// QualName is the qualified name an expression spells after import
+	// resolution ("subprocess.Popen" for P after `from subprocess import
+	// Popen as P`), "" when it spells none.
+	QualName(e ast.Expr) string
+	// Fold is the constant string value of an expression, if it has one.
+	Fold(e ast.Expr) (string, bool)
+	// IsModule reports whether a qualified name is an imported module
+	// (re in re.search): its attributes are functions, not methods.
+	IsModule(q string) bool
+}
+
+// Step is one place on the path a value took, for reports and SARIF
+// code flows.
+type Step struct {
+	Start, End int32
+	Note       string
+}
+
+// Event is a labelled value reaching a sink: the sink's family, the call
+// (or assignment) that is the sink, its callee, the labels that reached
+// it and the path they took (without the sink itself).
+type Event struct {
+	Family string
+	Node   ast.Located
+	Callee string
+	Labels Labels
+	Trace  []Step
+	// Action is what a path sink does with the path ("opens", "writes").
+	Action string
+}
+
+// Options tune one analysis.
+type Options struct {
+	// Credentials labels string constants that name credentials files
+	// (~/.ssh/id_rsa) as sensitive: worth it only in files that send data
+	// out (see Model.Sends).
+	Credentials bool
+}
+
+const maxTrace = 8
+
+// val is what the analysis knows of a value: its labels, the families
+// it was made safe for, and how it got its labels.
+type val struct {
+	l     Labels
+	safe  Families
+	trace []Step
+}
+
+func (v val) with(l Labels, s Step) val {
+	if v.l&l == l {
+		return v
+	}
+	t := append(append([]Step(nil), v.trace...), s)
+	if len(t) > maxTrace {
+		t = t[len(t)-maxTrace:]
+	}
+	return val{v.l | l, v.safe, t}
+}
+
+// join is the value that may be either (or both) of a and b: it carries
+// both's labels and is safe only for the families both are safe for.
+func join(a, b val) val {
+	if a.l == 0 {
+		return b
+	}
+	if b.l == 0 {
+		return a
+	}
+	if b.l&^a.l == 0 && a.safe&^b.safe == 0 {
+		return a
+	}
+	return val{a.l | b.l, a.safe & b.safe, a.trace}
+}
+
+func step(n ast.Located, note string) Step { return Step{n.Pos(), n.End(), note} }
+
+// Analyze follows values through a module and returns the labelled
+// values that reach sinks, in the order they are found.
+func Analyze(mod *ast.Module, h Host, m *Model, opt Options) []Event {
+	if mod == nil {
+		return nil
+	}
+	if m == nil {
+		m = defaultModel
+	}
+	a := &analyzer{h: h, m: m, opt: opt, mod: mod, seen: map[eventKey]bool{},
+		downloaded: map[string]Step{}, openedVars: map[string]string{}}
+	a.block(mod.Body, map[string]val{})
+	return a.events
+}
+
+type eventKey struct {
+	family string
+	node   ast.Located
+}
+
+type analyzer struct {
+	h      Host
+	m      *Model
+	opt    Options
+	mod    *ast.Module
+	events []Event
+	seen   map[eventKey]bool
+	locals map[string]bool // names the module defines (see local)
+	// Per function: the paths (folded text or variable names) a download
+	// was written to; the variables holding files opened for writing, by
+	// path; whether os.dup2 on a socket was reported; the variables that
+	// hold a request object.
+	downloaded map[string]Step
+	openedVars map[string]string
+	dup2Seen   bool
+	reqVars    map[string]bool
+}
+
+func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
+	k := eventKey{family, n}
+	if a.seen[k] {
+		return
+	}
+	a.seen[k] = true
+	a.events = append(a.events, Event{Family: family, Node: n, Callee: callee, Labels: v.l,
+		Trace: append([]Step(nil), v.trace...), Action: action})
+}
+
+// local reports whether a bare name is defined in the module (a def, a
+// class or an assignment at the top level), so that it is not the builtin
+// of the same name: py_compile's own compile() is not the builtin.
+func (a *analyzer) local(q string) bool {
+	if strings.Contains(q, ".") {
+		return false
+	}
+	if a.locals == nil {
+		a.locals = map[string]bool{}
+		for _, st := range a.mod.Body {
+			switch s := st.(type) {
+			case *ast.FunctionDef:
+				a.locals[s.Name] = true
+			case *ast.AsyncFunctionDef:
+				a.locals[s.Name] = true
+			case *ast.ClassDef:
+				a.locals[s.Name] = true
+			case *ast.Assign:
+				for _, t := range s.Targets {
+					if n, ok := t.(*ast.Name); ok {
+						a.locals[n.ID] = true
+					}
+				}
+			}
+		}
+	}
+	return a.locals[q]
+}
+
+func copyEnv(env map[string]val) map[string]val {
+	out := make(map[string]val, len(env))
+	for k, v := range env {
+		out[k] = v
+	}
+	return out
+}
+
+func mergeInto(dst, src map[string]val) {
+	for k, v := range src {
+		dst[k] = join(dst[k], v)
+	}
+}
+
+// block analyses statements in order, updating env.
+func (a *analyzer) block(stmts []ast.Stmt, env map[string]val) {
+	for _, st := range stmts {
+		a.stmt(st, env)
+	}
+}
+
+func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
+	switch s := st.(type) {
+	case *ast.FunctionDef:
+		a.function(s.Name, s.Args, s.Body, s.DecoratorList)
+	case *ast.AsyncFunctionDef:
+		a.function(s.Name, s.Args, s.Body, s.DecoratorList)
+	case *ast.ClassDef:
+		a.block(s.Body, map[string]val{})
+	case *ast.Assign:
+		v := a.eval(s.Value, env)
+		for _, t := range s.Targets {
+			a.bind(t, v, env)
+			a.noteOpened(t, s.Value)
+		}
+	case *ast.AnnAssign:
+		if s.Value != nil {
+			a.bind(s.Target, a.eval(s.Value, env), env)
+		}
+	case *ast.AugAssign:
+		v := join(a.eval(s.Target, env), a.eval(s.Value, env))
+		a.bind(s.Target, v, env)
+	case *ast.ExprStmt:
+		a.eval(s.Value, env)
+	case *ast.Return:
+		if s.Value != nil {
+			a.eval(s.Value, env)
+		}
+	case *ast.If:
+		a.eval(s.Test, env)
+		e1, e2 := copyEnv(env), copyEnv(env)
+		for _, name := range guarded(s.Test) {
+			e1[name] = val{} // checked against literals: only those values get through
+		}
+		a.block(s.Body, e1)
+		a.block(s.Orelse, e2)
+		for k := range env {
+			delete(env, k)
+		}
+		mergeInto(env, e1)
+		mergeInto(env, e2)
+	case *ast.For:
+		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
+	case *ast.AsyncFor:
+		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
+	case *ast.While:
+		a.eval(s.Test, env)
+		e := copyEnv(env)
+		a.block(s.Body, e)
+		mergeInto(env, e)
+		a.block(s.Orelse, env)
+	case *ast.With:
+		a.with(s.Items, s.Body, env)
+	case *ast.AsyncWith:
+		a.with(s.Items, s.Body, env)
+	case *ast.Try:
+		a.try(s.Body, s.Handlers, s.Orelse, s.Finalbody, env)
+	case *ast.TryStar:
+		a.try(s.Body, s.Handlers, s.Orelse, s.Finalbody, env)
+	case *ast.Match:
+		a.eval(s.Subject, env)
+		out := copyEnv(env)
+		for _, cs := range s.Cases {
+			e := copyEnv(env)
+			a.block(cs.Body, e)
+			mergeInto(out, e)
+		}
+		for k, v := range out {
+			env[k] = v
+		}
+	default:
+		// Raise, Assert, Delete, Global...: evaluate the expressions in
+		// them for sinks.
+		ast.Inspect(st, func(n ast.Node) bool {
+			if e, ok := n.(ast.Expr); ok {
+				a.eval(e, env)
+				return false
+			}
+			return true
+		})
+	}
+}
+
+func (a *analyzer) loop(target, iter ast.Expr, body, orelse []ast.Stmt, env map[string]val) {
+	v := a.eval(iter, env)
+	// One pass over the body: a second would see values carried from one
+	// iteration to the next, at a cost exponential in the nesting depth.
+	e := copyEnv(env)
+	a.bind(target, v, e)
+	a.block(body, e)
+	mergeInto(env, e)
+	a.block(orelse, env)
+}
+
+func (a *analyzer) with(items []*ast.WithItem, body []ast.Stmt, env map[string]val) {
+	for _, it := range items {
+		v := a.eval(it.ContextExpr, env)
+		if it.OptionalVars != nil {
+			a.bind(it.OptionalVars, v, env)
+			a.noteOpened(it.OptionalVars, it.ContextExpr)
+		}
+	}
+	a.block(body, env)
+}
+
+func (a *analyzer) try(body []ast.Stmt, handlers []*ast.ExceptHandler, orelse, final []ast.Stmt, env map[string]val) {
+	a.block(body, env)
+	out := copyEnv(env)
+	for _, h := range handlers {
+		e := copyEnv(env)
+		a.block(h.Body, e)
+		mergeInto(out, e)
+	}
+	a.block(orelse, out)
+	a.block(final, out)
+	for k, v := range out {
+		env[k] = v
+	}
+}
+
+// guarded lists the names an if-test pins to literal values:
+// `x in ('a', 'b')`, `x == 'a'`, joined by `and`.
+func guarded(test ast.Expr) []string {
+	switch t := test.(type) {
+	case *ast.BoolOp:
+		if t.Op == ast.And {
+			var out []string
+			for _, v := range t.Values {
+				out = append(out, guarded(v)...)
+			}
+			return out
+		}
+	case *ast.Compare:
+		n, ok := t.Left.(*ast.Name)
+		if !ok || len(t.Ops) != 1 {
+			return nil
+		}
+		switch t.Ops[0] {
+		case ast.Eq:
+			if _, ok := t.Comparators[0].(*ast.Constant); ok {
+				return []string{n.ID}
+			}
+		case ast.In:
+			var elts []ast.Expr
+			switch c := t.Comparators[0].(type) {
+			case *ast.Tuple:
+				elts = c.Elts
+			case *ast.List:
+				elts = c.Elts
+			case *ast.Set:
+				elts = c.Elts
+			default:
+				return nil
+			}
+			for _, e := range elts {
+				if _, ok := e.(*ast.Constant); !ok {
+					return nil
+				}
+			}
+			return []string{n.ID}
+		}
+	}
+	return nil
+}
+
+func (a *analyzer) function(name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr) {
+	saved, savedOpen, savedDup, savedReq := a.downloaded, a.openedVars, a.dup2Seen, a.reqVars
+	a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = map[string]Step{}, map[string]string{}, false, nil
+	defer func() { a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = saved, savedOpen, savedDup, savedReq }()
+	env := map[string]val{}
+	var params []*ast.Arg
+	if args != nil {
+		params = append(append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...), args.Kwonlyargs...)
+	}
+	route := false
+	for _, d := range decorators {
+		if call, ok := d.(*ast.Call); ok {
+			q := a.h.QualName(call.Func)
+			if i := strings.LastIndexByte(q, '.'); i >= 0 && inList(q[i+1:], a.m.routes) {
+				route = true
+			}
+		}
+	}
+	for _, p := range params {
+		if p.Annotation != nil && a.m.reqTypes[a.h.QualName(p.Annotation)] || a.m.reqTypes[annotName(p.Annotation)] {
+			if a.reqVars == nil {
+				a.reqVars = map[string]bool{}
+			}
+			a.reqVars[p.Arg] = true
+			continue
+		}
+		if route && !a.m.notParams[p.Arg] && !a.isDependency(p) {
+			env[p.Arg] = val{}.with(User|Remote, step(p, "request parameter "+p.Arg))
+		}
+	}
+	if a.m.handlers[name] && len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" {
+		env["event"] = val{}.with(User|Remote, step(params[0], "the handler's event"))
+	}
+	a.block(body, env)
+}
+
+func annotName(e ast.Expr) string {
+	switch n := e.(type) {
+	case *ast.Name:
+		return n.ID
+	case *ast.Attribute:
+		if b := annotName(n.Value); b != "" {
+			return b + "." + n.Attr
+		}
+	}
+	return ""
+}
+
+// isDependency: a FastAPI parameter with a Depends(...) annotation is
+// filled by the application (defaults are not kept on Arg).
+func (a *analyzer) isDependency(p *ast.Arg) bool {
+	if p.Annotation == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(p.Annotation, func(n ast.Node) bool {
+		if c, ok := n.(*ast.Call); ok {
+			if id, ok := c.Func.(*ast.Name); ok && a.m.depMarkers[id.ID] {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// bind assigns v to a target.
+func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
+	switch t := t.(type) {
+	case *ast.Name:
+		if v.l != 0 {
+			v.trace = append(v.trace[:len(v.trace):len(v.trace)], step(t, "assigned to "+t.ID))
+			if len(v.trace) > maxTrace {
+				v.trace = v.trace[len(v.trace)-maxTrace:]
+			}
+		}
+		env[t.ID] = v
+	case *ast.Tuple:
+		for _, e := range t.Elts {
+			a.bind(e, v, env)
+		}
+	case *ast.List:
+		for _, e := range t.Elts {
+			a.bind(e, v, env)
+		}
+	case *ast.Starred:
+		a.bind(t.Value, v, env)
+	case *ast.Attribute:
+		if k := attrKey(t); k != "" {
+			env[k] = v
+		}
+		a.eval(t.Value, env)
+	case *ast.Subscript:
+		a.eval(t.Slice, env)
+		if v.l != 0 {
+			a.itemSink(t, v)
+			// The container now holds the value.
+			if n, ok := t.Value.(*ast.Name); ok {
+				env[n.ID] = join(env[n.ID], v)
+			} else if at, ok := t.Value.(*ast.Attribute); ok {
+				if k := attrKey(at); k != "" {
+					env[k] = join(env[k], v)
+				}
+			}
+		}
+		a.eval(t.Value, env)
+	}
+}
+
+// itemSink reports `session[k] = v` and `resp.headers[k] = v`.
+func (a *analyzer) itemSink(t *ast.Subscript, v val) {
+	var fams Families
+	if at, ok := t.Value.(*ast.Attribute); ok {
+		fams |= a.m.itemAttrs[at.Attr]
+	}
+	q := a.h.QualName(t.Value)
+	fams |= a.m.itemNames[q]
+	for i, f := range familyTable {
+		if fams&(1<<i) != 0 && v.safe&(1<<i) == 0 {
+			a.emit(f, t, q, v, "")
+		}
+	}
+}
+
+// attrKey names self.x-style attributes so that values stored on them
+// within a function are followed.
+func attrKey(t *ast.Attribute) string {
+	if n, ok := t.Value.(*ast.Name); ok {
+		return n.ID + "." + t.Attr
+	}
+	return ""
+}
+
+// sensitivePath reports whether a string names a credentials file. It is
+// called for every string constant, so it avoids regular expressions and
+// allocation.
+func sensitivePath(s string) bool {
+	if len(s) < 5 || len(s) > 300 || !strings.ContainsAny(s, "./") && !strings.Contains(s, " ") {
+		return false
+	}
+	for _, n := range sensitiveNeedles {
+		if indexFold(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexFold reports whether s contains the lower-case ASCII needle,
+// ignoring ASCII case.
+func indexFold(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); i++ {
+		j := 0
+		for ; j < len(needle); j++ {
+			c := s[i+j]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if c != needle[j] {
+				break
+			}
+		}
+		if j == len(needle) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastName is the last identifier of a name or attribute chain.
+func lastName(e ast.Expr) string {
+	switch n := e.(type) {
+	case *ast.Name:
+		return n.ID
+	case *ast.Attribute:
+		return n.Attr
+	}
+	return ""
+}
+
+// isRequest reports whether e holds a web request object.
+func (a *analyzer) isRequest(e ast.Expr) bool {
+	switch n := e.(type) {
+	case *ast.Name:
+		return a.m.reqNames[n.ID] || a.reqVars[n.ID]
+	case *ast.Attribute:
+		// self.request (Tornado, class-based views)
+		if b, ok := n.Value.(*ast.Name); ok && b.ID == "self" {
+			return a.m.reqNames[n.Attr]
+		}
+	}
+	return false
+}
+
+// eval computes an expression's labels and checks the sinks in it.
+func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
+	switch n := e.(type) {
+	case nil:
+		return val{}
+	case *ast.Name:
+		return env[n.ID]
+	case *ast.Constant:
+		// Credentials paths matter only where something is sent out.
+		if a.opt.Credentials && n.Kind == ast.ConstStr && sensitivePath(n.Str) {
+			return val{}.with(Sensitive, step(n, "credentials path"))
+		}
+		return val{}
+	case *ast.Attribute:
+		if k := attrKey(n); k != "" {
+			if v, ok := env[k]; ok {
+				return v
+			}
+		}
+		if s, ok := a.attrSource(n); ok {
+			return val{}.with(s.labels, step(n, s.note))
+		}
+		if a.isRequest(n.Value) && a.m.reqAttrs[n.Attr] {
+			return val{}.with(User|Remote, step(n, lastName(n.Value)+"."+n.Attr))
+		}
+		v := a.eval(n.Value, env)
+		v.l &^= EnvAll
+		return v
+	case *ast.Subscript:
+		v := a.eval(n.Value, env)
+		a.eval(n.Slice, env)
+		v.l &^= EnvAll // one variable, not the whole environment
+		return v
+	case *ast.BinOp:
+		return join(a.eval(n.Left, env), a.eval(n.Right, env))
+	case *ast.BoolOp:
+		return a.evalAll(n.Values, env)
+	case *ast.IfExp:
+		a.eval(n.Test, env)
+		return join(a.eval(n.Body, env), a.eval(n.Orelse, env))
+	case *ast.JoinedStr:
+		return a.evalAll(n.Values, env)
+	case *ast.FormattedValue:
+		a.eval(n.FormatSpec, env)
+		return a.eval(n.Value, env)
+	case *ast.List:
+		return a.evalAll(n.Elts, env)
+	case *ast.Tuple:
+		return a.evalAll(n.Elts, env)
+	case *ast.Set:
+		return a.evalAll(n.Elts, env)
+	case *ast.Dict:
+		v := a.evalAll(n.Values, env)
+		for _, k := range n.Keys {
+			if k != nil {
+				v = join(v, a.eval(k, env))
+			}
+		}
+		return v
+	case *ast.Starred:
+		return a.eval(n.Value, env)
+	case *ast.Await:
+		return a.eval(n.Value, env)
+	case *ast.NamedExpr:
+		v := a.eval(n.Value, env)
+		a.bind(n.Target, v, env)
+		return v
+	case *ast.UnaryOp:
+		if n.Op == ast.Not {
+			a.eval(n.Operand, env)
+			return val{}
+		}
+		return a.eval(n.Operand, env)
+	case *ast.Compare:
+		a.eval(n.Left, env)
+		a.evalAll(n.Comparators, env)
+		return val{}
+	case *ast.ListComp:
+		return a.comprehension(n.Elt, nil, n.Generators, env)
+	case *ast.SetComp:
+		return a.comprehension(n.Elt, nil, n.Generators, env)
+	case *ast.GeneratorExp:
+		return a.comprehension(n.Elt, nil, n.Generators, env)
+	case *ast.DictComp:
+		return a.comprehension(n.Key, n.Value, n.Generators, env)
+	case *ast.Call:
+		return a.call(n, env)
+	case *ast.Lambda:
+		return val{}
+	case *ast.Slice:
+		a.eval(n.Lower, env)
+		a.eval(n.Upper, env)
+		a.eval(n.Step, env)
+		return val{}
+	}
+	return val{}
+}
+
+// attrSource looks an attribute read up in the sources. The qualified
+// name is computed only for the attributes a source could be.
+func (a *analyzer) attrSource(n *ast.Attribute) (source, bool) {
+	if !a.m.attrLast[n.Attr] && !a.m.prefixLast[lastName(n.Value)] {
+		return source{}, false
+	}
+	q := a.h.QualName(n)
+	if q == "" || q[0] == '.' {
+		return source{}, false
+	}
+	if s, ok := a.m.attrSources.exact[q]; ok {
+		return s, true
+	}
+	for _, p := range a.m.attrSources.prefix {
+		if strings.HasPrefix(q, p.prefix) {
+			s := p.v
+			// flask.request.args reads as request.args
+			s.note = q[strings.IndexByte(q, '.')+1:]
+			return s, true
+		}
+	}
+	return source{}, false
+}
+
+func (a *analyzer) evalAll(es []ast.Expr, env map[string]val) val {
+	var v val
+	for _, x := range es {
+		v = join(v, a.eval(x, env))
+	}
+	return v
+}
+
+func (a *analyzer) comprehension(elt, value ast.Expr, gens []*ast.Comprehension, env map[string]val) val {
+	e := copyEnv(env)
+	for _, g := range gens {
+		a.bind(g.Target, a.eval(g.Iter, e), e)
+		a.evalAll(g.Ifs, e)
+	}
+	v := a.eval(elt, e)
+	if value != nil {
+		v = join(v, a.eval(value, e))
+	}
+	return v
+}
+
+func inList(s string, list []string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

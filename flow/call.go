@@ -1,0 +1,238 @@
+package flow
+
+import (
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
+
+// stickyLabels are handles whose every method's result is still (part
+// of) the handle: a socket, a download, a C library.
+const stickyLabels = Socket | Network | Libc
+
+// call evaluates a call: the labels of its result, and the sinks it is.
+func (a *analyzer) call(call *ast.Call, env map[string]val) val {
+	args := make([]val, len(call.Args))
+	var all val
+	for i, x := range call.Args {
+		args[i] = a.eval(x, env)
+		all = join(all, args[i])
+	}
+	var kws map[string]val
+	for _, kw := range call.Keywords {
+		v := a.eval(kw.Value, env)
+		if kw.Arg != nil {
+			if kws == nil {
+				kws = map[string]val{}
+			}
+			kws[*kw.Arg] = v
+		}
+		all = join(all, v)
+	}
+	q := a.h.QualName(call.Func)
+	var recv val
+	method := ""
+	attr, isMethod := call.Func.(*ast.Attribute)
+	if isMethod {
+		recv = a.eval(attr.Value, env)
+		// re.search is a function of a module, not a method.
+		if rq := a.h.QualName(attr.Value); rq == "" || !a.h.IsModule(rq) {
+			method = attr.Attr
+		}
+	}
+	c := &callSite{call: call, q: q, method: method, args: args, kws: kws, all: all, recv: recv}
+	a.sinks(c, env)
+	if a.local(q) {
+		return val{}
+	}
+	if s, ok := a.m.callSources.lookup(q, method); ok {
+		base := all
+		if s.fresh {
+			base = val{}
+		}
+		return base.with(s.labels, step(call, s.note))
+	}
+	if isMethod && a.isRequest(attr.Value) && a.m.reqMethods[attr.Attr] {
+		return val{}.with(User|Remote, step(call, lastName(attr.Value)+"."+attr.Attr+"()"))
+	}
+	if s, ok := a.m.sanitizers.lookup(q, method); ok {
+		v := join(all, recv)
+		if s.all {
+			v.l &^= Input
+			if v.l == 0 {
+				return val{}
+			}
+			return v
+		}
+		v.safe |= s.fams
+		return v
+	}
+	if p, ok := a.m.props.lookup(q, method); ok && (p.when == 0 || recv.l&p.when != 0) {
+		var v val
+		if p.args {
+			v = all
+		}
+		if p.arg0 && len(args) > 0 {
+			v = args[0]
+		}
+		if p.recv {
+			v = join(v, recv)
+		}
+		if p.keeps != 0 {
+			v.l &= p.keeps
+		}
+		v.l &^= p.drops
+		if v.l == 0 && p.adds == 0 {
+			return val{}
+		}
+		if p.adds != 0 {
+			note := "decoded by " + q
+			if p.adds&Decoded == 0 {
+				note = q + "()"
+				if q == "" || q[0] == '.' {
+					note = "." + attr.Attr + "()"
+				}
+			}
+			if p.adds&Decoded != 0 && v.l&Decoded == 0 || p.adds&^Decoded&^v.l != 0 {
+				v = v.with(p.adds, step(call, note))
+			}
+		}
+		if isMethod && attr.Attr == "decode" {
+			v = a.decodedAs(call, v)
+		}
+		return v
+	}
+	if isMethod && recv.l&stickyLabels != 0 {
+		return join(recv, all)
+	}
+	return val{}
+}
+
+// decodedAs labels `data.decode("rot13")`-style decoding: a codec that
+// turns text into other text hides what it decodes.
+func (a *analyzer) decodedAs(call *ast.Call, v val) val {
+	if len(call.Args) == 0 {
+		return v
+	}
+	enc, ok := a.h.Fold(call.Args[0])
+	if !ok {
+		return v
+	}
+	if obfuscatingCodecs[strings.ReplaceAll(strings.ToLower(enc), "-", "_")] {
+		return v.with(Decoded, step(call, "decoded as "+enc))
+	}
+	return v
+}
+
+// callSite is one call being evaluated.
+type callSite struct {
+	call   *ast.Call
+	q      string
+	method string
+	args   []val
+	kws    map[string]val
+	all    val
+	recv   val
+}
+
+// arg is the value of positional argument i, counting a starred
+// argument before it as possibly any of them.
+func (c *callSite) arg(i int) val {
+	var v val
+	for j, x := range c.call.Args {
+		if _, star := x.(*ast.Starred); star && j <= i {
+			v = join(v, c.args[j])
+		}
+	}
+	if i < len(c.args) {
+		v = join(v, c.args[i])
+	}
+	return v
+}
+
+// sinkRows are the sinks a call is: by its name, a prefix of it, and
+// (for a method) its attribute's name.
+func (a *analyzer) sinkRows(c *callSite) [][]sink {
+	var out [][]sink
+	t := &a.m.sinks
+	if r, ok := t.exact[c.q]; ok {
+		out = append(out, r)
+	}
+	for _, p := range t.prefix {
+		if strings.HasPrefix(c.q, p.prefix) {
+			out = append(out, p.v)
+		}
+	}
+	if c.method != "" {
+		if r, ok := t.methods[c.method]; ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// sinks checks one call against every sink it is.
+func (a *analyzer) sinks(c *callSite, env map[string]val) {
+	call := c.call
+	for _, rows := range a.sinkRows(c) {
+		for i := range rows {
+			r := &rows[i]
+			if r.recvNeeds != 0 && c.recv.l&r.recvNeeds == 0 {
+				continue
+			}
+			if r.family == "code" && a.local(c.q) {
+				continue // the module's own compile(), not the builtin
+			}
+			var v val
+			if r.allArgs {
+				for _, x := range c.args {
+					v = join(v, x)
+				}
+			}
+			for _, p := range r.args {
+				v = join(v, c.arg(p))
+			}
+			for _, k := range r.kws {
+				v = join(v, c.kws[k])
+			}
+			if r.recv {
+				v = join(v, c.recv)
+			}
+			if r.family == "command" {
+				a.processPatterns(c, v)
+			}
+			if v.l == 0 || v.safe&r.fam != 0 {
+				continue
+			}
+			action := r.action
+			if r.writeMode && writes(a.h, call) {
+				action = "writes"
+			}
+			callee := c.q
+			if callee == "" || callee[0] == '.' {
+				callee = c.method
+			}
+			a.emit(r.family, call, callee, v, action)
+		}
+	}
+	a.malwareCall(c, env)
+}
+
+// writes reports whether an open-like call's mode (argument 1 or mode=)
+// writes, appends, creates or updates.
+func writes(h Host, call *ast.Call) bool {
+	var m ast.Expr
+	if len(call.Args) > 1 {
+		m = call.Args[1]
+	}
+	for _, k := range call.Keywords {
+		if k.Arg != nil && *k.Arg == "mode" {
+			m = k.Value
+		}
+	}
+	if m == nil {
+		return false
+	}
+	s, ok := h.Fold(m)
+	return ok && strings.ContainsAny(s, "wax+")
+}
