@@ -14,15 +14,15 @@ type Labels uint64
 // The labels the engine itself reasons about. Others are declared by
 // name in labelTable and looked up with Label.
 const (
-	User      Labels = 1 << iota // input from the user: input(), sys.argv, stdin, a web request
-	Remote                       // input from the network or a web request (also User)
-	Decoded                      // decoded or decompressed: base64, hex, rot13, zlib...
-	Network                      // downloaded: an HTTP response, a socket read
-	Socket                       // a socket or its file descriptor
-	Sensitive                    // credentials: a key file's content
-	EnvAll                       // os.environ itself, not one of its values
-	Libc                         // a ctypes handle on a C library
-	Env                          // one environment variable's value
+	User             Labels = 1 << iota // input from the user: input(), sys.argv, stdin, a web request
+	Remote                              // input from the network or a web request (also User)
+	Decoded                             // decoded or decompressed: base64, hex, rot13, zlib...
+	Network                             // downloaded: an HTTP response, a socket read
+	Socket                              // a socket or its file descriptor
+	Sensitive                           // credentials: a key file's content
+	EnvAll                              // os.environ itself, not one of its values
+	Libc                                // a ctypes handle on a C library
+	Env                                 // one environment variable's value
 	numBuiltinLabels = iota
 )
 
