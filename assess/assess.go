@@ -345,7 +345,11 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
 		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
-			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, s.Fingerprint)
+			fp := s.Fingerprint
+			if a.Baseline.lineOnly {
+				fp = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.Line)
+			}
+			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, fp)
 		}
 		if !fd.Suppressed && !s.Preexisting && s.Baseline != "unchanged" {
 			s.Points = a.cfg.Points[fd.Severity.String()][fd.Confidence.String()]

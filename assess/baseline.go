@@ -64,6 +64,9 @@ const baselineVersion = 1
 type Baseline struct {
 	mu      sync.Mutex
 	entries map[baselineKey]*baselineCount
+	// lineOnly: the entries come from a Bandit report, which knows only
+	// the flagged line, so findings are fingerprinted by their first line.
+	lineOnly bool
 }
 
 type baselineKey struct{ path, rule, fingerprint string }
@@ -80,6 +83,17 @@ func LoadBaseline(path string) (*Baseline, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)
+	}
+	if isBanditReport(data) {
+		entries, err := banditEntries(path, data)
+		if err != nil {
+			return nil, err
+		}
+		b := &Baseline{entries: map[baselineKey]*baselineCount{}, lineOnly: true}
+		for _, e := range entries {
+			b.add(e)
+		}
+		return b, nil
 	}
 	var bf baselineFile
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -100,15 +114,20 @@ func LoadBaseline(path string) (*Baseline, error) {
 		if e.Path == "" || e.Rule == "" || e.Fingerprint == "" || e.Count < 1 {
 			return nil, fmt.Errorf("baseline %s: entry %d needs path, rule, fingerprint and a count of at least 1", path, i+1)
 		}
-		k := baselineKey{e.Path, e.Rule, e.Fingerprint}
-		if c, ok := b.entries[k]; ok {
-			c.Count += e.Count
-			c.left += e.Count
-			continue
-		}
-		b.entries[k] = &baselineCount{e, e.Count}
+		b.add(e)
 	}
 	return b, nil
+}
+
+// add counts an entry in, adding to an identical one.
+func (b *Baseline) add(e BaselineEntry) {
+	k := baselineKey{e.Path, e.Rule, e.Fingerprint}
+	if c, ok := b.entries[k]; ok {
+		c.Count += e.Count
+		c.left += e.Count
+		return
+	}
+	b.entries[k] = &baselineCount{e, e.Count}
 }
 
 // match consumes one count of the finding's entry: "unchanged" when it

@@ -18,8 +18,12 @@ func configCommand() *cli.Command {
 		ArgsUsage: "[PATH] (where to look for .pyward.yaml; default .)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: .pyward.yaml found upward to the repository root)"},
+			&cli.BoolFlag{Name: "from-bandit", Usage: "print the .pyward.yaml equivalent to a Bandit configuration: the FILE given (.bandit, Bandit's YAML, pyproject.toml with [tool.bandit]), else the one found here"},
 		},
 		Action: func(c *cli.Context) error {
+			if c.Bool("from-bandit") {
+				return fromBandit(c)
+			}
 			base := "."
 			if c.NArg() > 0 {
 				base = c.Args().First()
