@@ -8,11 +8,9 @@ import (
 
 // secretName is a name whose value is a credential: it ends with one of
 // the words (so token_url, password_field and key_path are not).
-var secretName = lazyRegexp(`(?i)(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|api_?key|apikey|access_?key|secret_?key|private_?key|client_?secret|auth_?key|credentials?)$`)
-
-// secretAssignText finds `name = "value"` and `name: "value"` in text
-// that does not parse.
-var secretAssignText = lazyRegexp(`(?i)\b([A-Za-z0-9_]*(?:password|passwd|secret|token|api_?key|access_?key|private_?key))['"]?\s*[:=]\s*[rbu]?['"]([^'"\s]{8,})['"]`)
+// Header names (X-Api-Key, PRIVATE-TOKEN) and dotted settings
+// (db.password) separate the words with - and . too.
+var secretName = lazyRegexp(`(?i)(?:^|[_\-.])(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|credentials?)$`)
 
 // looksSecret says whether a value assigned to a secret-like name is
 // plausibly a real credential: long enough, random enough, and not a
@@ -49,14 +47,14 @@ func init() {
 		Recommendation: "Load the value at run time from the environment or a secrets manager, and revoke it if it was real.",
 		Help: "A high-entropy string (Shannon entropy of at least 3 bits per character, 8 to 512 characters, no spaces) assigned to a name " +
 			"ending in password, secret, token, api_key, access_key, private_key, client_secret or credentials, as an assignment, a keyword " +
-			"argument or a dict entry. Placeholders (example, changeme, xxxx, <...>, ${...}), environment variable names, paths and URLs are not flagged. " +
+			"argument or a dict entry, or in text as NAME=value, name: value or \"name\": \"value\" (.env, YAML, JSON, INI and properties files, .env blocks in strings, comments and docstrings). Placeholders (example, changeme, xxxx, <...>, ${...}), environment variable names, paths and URLs are not flagged. " +
 			"The report shows the value redacted.",
 		Flagged: []string{"SECRET_KEY = 'k8#Qz!v2Lm9@Tn4Wb$3Yc6Zd'\n", "client = Client(api_key='f3a9c2e7b41d8065ae92')\n"},
 		Clean:   []string{"SECRET_KEY = os.environ['SECRET_KEY']\n", "password = 'changeme'\n", "token_url = 'https://auth.example.org/token'\n", "api_key = 'OPENAI_API_KEY'\n"},
 		Kinds:   []Kind{KindAssign, KindAnnAssign, KindCall, KindDict, KindText},
 		Check: func(c *Context, n ast.Node) {
 			check := func(name string, value ast.Expr) {
-				if k, ok := value.(*ast.Constant); ok && k.Kind == ast.ConstStr && secretName.MatchString(name) && looksSecret(k.Str) {
+				if k, ok := value.(*ast.Constant); ok && (k.Kind == ast.ConstStr || k.Kind == ast.ConstBytes) && namedSecret(name, k.Str) {
 					c.Report(k)
 				}
 			}
@@ -82,17 +80,20 @@ func init() {
 					}
 				}
 			case nil:
-				if c.File.Module != nil {
-					return // parsed: the nodes above cover it
-				}
-				for _, m := range secretAssignText.FindAllSubmatchIndex(c.File.Src, -1) {
-					if v := string(c.File.Src[m[4]:m[5]]); secretName.MatchString(string(c.File.Src[m[2]:m[3]])) && looksSecret(v) {
-						c.ReportSpan(int32(m[4]), int32(m[5]), c.rule.Severity, c.rule.Confidence, c.rule.Message)
-					}
-				}
+				// In text: configuration files, files that do not parse,
+				// and in Python the comments and strings (.env blocks,
+				// docstrings), where the nodes above do not look.
+				c.reportNamedInText()
 			}
 		},
 	})
+}
+
+// namedSecret says whether value, assigned to name, is a secret the
+// generic rule reports: the name is a secret's, the value looks like
+// one, and neither names a provider whose format decides instead.
+func namedSecret(name, value string) bool {
+	return secretName.MatchString(name) && looksSecret(value) && !claimedName(name) && !claimedValue(value)
 }
 
 // boundName extends targetName to d['key'] subscripts.

@@ -1,0 +1,155 @@
+package rules
+
+import (
+	"bytes"
+	"sort"
+
+	"github.com/pyward/pyward/python/ast"
+)
+
+// Secrets assigned to names in text: NAME=value lines of .env files and
+// of .env blocks pasted in strings, name: value in YAML, "name": "value"
+// in JSON, name = value in INI and properties files, and the same in
+// comments and docstrings. The scan is by hand, from each occurrence of
+// a credential word in a lower-cased copy of the text: a word that does
+// not end a name, or a name without an assignment after it, costs a few
+// byte comparisons, so files full of "key" stay cheap.
+
+// envLiterals prefilter the files (see secretHint): without one of these
+// words no name in the file can be a secret's.
+var envLiterals = []string{"assw", "ASSW", "ecret", "ECRET", "oken", "OKEN", "pwd", "PWD", "_key", "_KEY", "-key", "-Key", "-KEY",
+	"apikey", "APIKEY", "ApiKey", "apiKey", "redential", "REDENTIAL"}
+
+// secretWords are the words a secret's name ends with, lower case.
+var secretWords = [][]byte{[]byte("password"), []byte("passwd"), []byte("passphrase"), []byte("pwd"), []byte("secret"),
+	[]byte("token"), []byte("key"), []byte("credential"), []byte("credentials")}
+
+func isNameByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '-' || c == '.'
+}
+
+// namedSecrets returns the spans of values assigned in text to names
+// that secretName accepts, which looksSecret accepts.
+func namedSecrets(src []byte) [][2]int {
+	low := bytes.ToLower(src)
+	var out [][2]int
+	seen := map[int]bool{}
+	for _, w := range secretWords {
+		for off := 0; ; {
+			i := bytes.Index(low[off:], w)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(w)
+			e := i + len(w)
+			if e < len(src) && (isAlnum(src[e]) || src[e] == '_') {
+				continue // the word does not end the name
+			}
+			s := i
+			for s > 0 && isNameByte(src[s-1]) {
+				s--
+			}
+			vs, ve, ok := assignedValue(src, e)
+			if ok && !seen[vs] && namedSecret(string(src[s:e]), string(src[vs:ve])) {
+				seen[vs] = true
+				out = append(out, [2]int{vs, ve})
+			}
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// assignedValue reads what follows a name at i: an optional closing
+// quote, spaces, = or : (not ==), spaces, then a quoted value or a bare
+// one up to a space, a quote or a separator.
+func assignedValue(src []byte, i int) (int, int, bool) {
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		i++
+	}
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i >= len(src) || src[i] != '=' && src[i] != ':' || i+1 < len(src) && src[i+1] == '=' {
+		return 0, 0, false
+	}
+	i++
+	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
+		i++
+	}
+	if i < len(src) && (src[i] == 'b' || src[i] == 'r' || src[i] == 'u') && i+1 < len(src) && (src[i+1] == '"' || src[i+1] == '\'') {
+		i++
+	}
+	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+		q := src[i]
+		j := i + 1
+		for j < len(src) && src[j] != q && src[j] != '\n' && j-i < 600 {
+			j++
+		}
+		if j >= len(src) || src[j] != q {
+			return 0, 0, false
+		}
+		return i + 1, j, true
+	}
+	j := i
+	for j < len(src) && src[j] > ' ' && src[j] != '"' && src[j] != '\'' && src[j] != '#' && src[j] != ',' && src[j] != ';' &&
+		src[j] != '&' && src[j] != ')' && src[j] != '(' && src[j] != '[' && src[j] != ']' && src[j] != '}' && src[j] != '{' && j-i < 600 {
+		j++
+	}
+	// A bare value must end where the line or the word does, not run
+	// into an expression (password=get(…)).
+	if j < len(src) && (src[j] == '(' || src[j] == '[' || src[j] == '{') {
+		return 0, 0, false
+	}
+	return i, j, j > i
+}
+
+// reportNamedInText reports named secrets in the text. In a parsed
+// Python file only those inside a comment or a string count: in code the
+// syntax-tree checks see assignments, calls and dicts.
+func (c *Context) reportNamedInText() {
+	if !c.secretHint(envLiterals) {
+		return
+	}
+	spans := namedSecrets(c.File.Src)
+	if len(spans) == 0 {
+		return
+	}
+	var regions [][2]int32
+	if c.File.Module != nil {
+		for _, cm := range c.File.Comments {
+			regions = append(regions, [2]int32{cm.Start, cm.End})
+		}
+		ast.Inspect(c.File.Module, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.Constant:
+				if n.Kind == ast.ConstStr || n.Kind == ast.ConstBytes {
+					regions = append(regions, [2]int32{n.Pos(), n.End()})
+				}
+			case *ast.JoinedStr:
+				regions = append(regions, [2]int32{n.Pos(), n.End()})
+				return false
+			}
+			return true
+		})
+	}
+	for _, sp := range spans {
+		s, e := int32(sp[0]), int32(sp[1])
+		if c.File.Module != nil && !inside(regions, s, e) {
+			continue
+		}
+		c.ReportSpan(s, e, c.rule.Severity, c.rule.Confidence, c.rule.Message)
+	}
+}
+
+// inside reports whether s..e lies within one of the regions, and not as
+// the whole of a string (a quoted value in code is the nodes' to judge).
+func inside(regions [][2]int32, s, e int32) bool {
+	for _, r := range regions {
+		if r[0] <= s && e <= r[1] && !(r[0] >= s-2 && r[1] <= e+2) {
+			return true
+		}
+	}
+	return false
+}
