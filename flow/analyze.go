@@ -573,6 +573,9 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 	case *ast.Subscript:
 		v := a.eval(n.Value, env)
 		a.eval(n.Slice, env)
+		if v.l&EnvAll != 0 {
+			v = a.secretEnv(n.Slice, v)
+		}
 		v.l &^= EnvAll // one variable, not the whole environment
 		return v
 	case *ast.BinOp:

@@ -50,7 +50,11 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		if s.fresh {
 			base = val{}
 		}
-		return base.with(s.labels, step(call, s.note))
+		v := base.with(s.labels, step(call, s.note))
+		if s.labels&Env != 0 && len(call.Args) > 0 {
+			v = a.secretEnv(call.Args[0], v)
+		}
+		return v
 	}
 	if isMethod && a.isRequest(attr.Value) && a.m.reqMethods[attr.Attr] {
 		return val{}.with(User|Remote, step(call, lastName(attr.Value)+"."+attr.Attr+"()"))

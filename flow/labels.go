@@ -39,6 +39,7 @@ var labelTable = []string{
 	// Labels for the malware heuristics' models (see models_malware.go).
 	"credential",  // the content of a credentials store
 	"fingerprint", // facts identifying the host: user name, host name, addresses
+	"charcodes",   // text built from character codes or reversed: chr() in a loop, bytes([...])
 }
 
 var labelBits = func() map[string]Labels {

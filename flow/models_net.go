@@ -130,7 +130,7 @@ var templatesLib = Library{
 
 // builtin is every library model the analysis starts with.
 var builtin = []Library{
-	stdlib, codeLib, filesLib, processLib, serialLib, malwareLib,
+	stdlib, codeLib, filesLib, processLib, serialLib, malwareLib, exfilLib,
 	flaskLib, djangoLib, starletteLib, aiohttpLib, tornadoLib, lambdaLib, headersLib,
 	httpLib, sqlLib, xmlLib, ldapLib, templatesLib,
 }

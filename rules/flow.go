@@ -103,6 +103,13 @@ func (c *Context) flow() *flowResult {
 
 type flowRule struct{ rule, msg, note string }
 
+// The malware models' own labels (flow/models_exfil.go).
+var (
+	credential  = flow.Label("credential")
+	fingerprint = flow.Label("fingerprint")
+	charcodes   = flow.Label("charcodes")
+)
+
 // flowRules maps one event to the rules it is: by its sink family and
 // the labels that reached the sink. Environment variables count for
 // code, deserialization and SQL but not commands or paths, and paths
@@ -117,6 +124,8 @@ func flowRules(e flow.Event) []flowRule {
 			out = append(out, flowRule{"PW102", "code downloaded from the network is executed", "executed by " + q})
 		case l&flow.Decoded != 0:
 			out = append(out, flowRule{"PW101", "decoded or decompressed data is executed as code", "executed by " + q})
+		case l&charcodes != 0:
+			out = append(out, flowRule{"PW101", "code built from character codes or reversed text is executed", "executed by " + q})
 		}
 		if l&(flow.User|flow.Env) != 0 && l&flow.Network == 0 {
 			out = append(out, flowRule{"PW401", "user input reaches " + q + "(): it runs as Python code", "runs as code in " + q})
@@ -154,6 +163,13 @@ func flowRules(e flow.Event) []flowRule {
 	case "send":
 		if l&(flow.Sensitive|flow.EnvAll) != 0 {
 			out = append(out, flowRule{"PW105", "credentials or the whole environment are sent over the network", "sent by " + q})
+		}
+	case "leak":
+		switch {
+		case l&credential != 0:
+			out = append(out, flowRule{"PW105", "a secret from the environment is sent off the host", "sent by " + q})
+		case l&fingerprint != 0:
+			out = append(out, flowRule{"PW105", "facts identifying the host or its user are sent off the host", "sent by " + q})
 		}
 	case "sql":
 		if l&(flow.User|flow.Env) != 0 {

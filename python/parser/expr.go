@@ -276,15 +276,18 @@ func (p *parser) parseBitOr() ast.Expr { return p.parseBinary(1) }
 // precedence climbing; see binaryOp for the grammar.
 func (p *parser) parseBinary(minPrec int) ast.Expr {
 	start := p.tok().Start
+	saved := p.chainStart()
 	x := p.parseFactor()
 	for {
 		op, prec := binaryOp(p.kind())
 		if prec < minPrec || prec == 0 {
+			p.chainEnd(saved)
 			return x
 		}
 		p.next()
 		y := p.parseBinary(prec + 1)
 		x = &ast.BinOp{Loc: loc(start, p.prev), Left: x, Op: op, Right: y}
+		p.link()
 	}
 }
 
@@ -343,6 +346,7 @@ func (p *parser) parseAwaitPrimary() ast.Expr {
 //	    | atom
 func (p *parser) parsePrimary() ast.Expr {
 	start := p.tok().Start
+	saved := p.chainStart()
 	e := p.parseAtom()
 	for {
 		switch p.kind() {
@@ -359,8 +363,10 @@ func (p *parser) parsePrimary() ast.Expr {
 			p.closeBracket(token.RSQB, lastElt(s))
 			e = &ast.Subscript{Loc: loc(start, p.prev), Value: e, Slice: s, Ctx: ast.Load}
 		default:
+			p.chainEnd(saved)
 			return e
 		}
+		p.link()
 	}
 }
 

@@ -57,11 +57,19 @@ func TextFile(filename string, raw []byte) *File {
 	return &File{Name: filename, Tok: tf, Src: src}
 }
 
-// maxNest bounds the depth of nested expressions and blocks. CPython gives
-// up near 3000 nested unary operators (RecursionError); we accept at least
-// as much and turn anything deeper into a syntax error instead of a stack
-// overflow.
+// maxNest bounds the depth of the syntax tree, counted in levels of
+// nested expressions and blocks and in links of left-associative chains
+// (`a.b.c`, `f()()`, `x[0][0]`, `1 + 1 + 1`), which nest in the tree as
+// deeply as parentheses would. CPython refuses a tree deeper than about
+// 3000 levels (RecursionError "maximum recursion depth exceeded during ast
+// construction", or its parser's "too complex" MemoryError); we accept at
+// least as much, and turn anything deeper into a syntax error instead of a
+// stack overflow here or in any later walk of the tree: every recursive
+// pass over it is bounded by this limit.
 const maxNest = 4000
+
+// tooComplex is the message of that syntax error.
+const tooComplex = "too complex: more than 4000 levels of nested or chained expressions or blocks"
 
 // Parse parses decoded source (UTF-8, newlines normalised to "\n").
 func Parse(src []byte) (f *File, err error) {
@@ -92,7 +100,8 @@ type parser struct {
 	tokErr *token.Error
 	p      int               // index of the current token
 	prev   int32             // end offset of the last consumed token
-	nest   int               // current nesting depth, checked against maxNest
+	nest   int               // current nesting depth (recursion), see enter
+	peak   int               // tree depth reached, checked against maxNest, see chainStart
 	spec   int               // > 0 while parsing speculatively
 	names  map[string]string // interned identifiers
 }
@@ -176,28 +185,61 @@ func (p *parser) expectKw(k kw) token.Token {
 	return t
 }
 
-// enter and leave bound recursion depth.
+// enter and leave bound recursion depth: the parser recurses once per
+// level of nesting, and each level is a level of the tree.
 func (p *parser) enter() {
 	p.nest++
-	if p.nest > maxNest {
-		p.nest = 0 // the error must not trip again while being raised
-		t := p.tok()
-		p.errorAt(token.SyntaxError, t.Start, t.End, "too many nested expressions or blocks (pyward's limit is 4000)")
+	if p.nest > p.peak {
+		p.deepen(p.nest)
 	}
 }
 func (p *parser) leave() { p.nest-- }
 
+// Left-associative chains are parsed by loops, not recursion, but each
+// link wraps the tree built so far one level deeper, so the depth of the
+// tree is tracked apart from p.nest: p.peak is the deepest level reached,
+// as nesting levels (p.nest) and chain links add up. A chain remembers the
+// peak before it, measures the depth of its first operand from its own
+// level (chainStart), adds one level per link (link), and leaves the
+// deeper of the two peaks (chainEnd). An operand parsed inside a link
+// (`f(x)`, the right side of `+`) raises the peak only if it is deeper than
+// the chain so far, so a link's depth is one more than its deepest child,
+// as in the tree.
+func (p *parser) chainStart() (saved int) {
+	saved = p.peak
+	p.peak = p.nest
+	return saved
+}
+
+func (p *parser) link() { p.deepen(p.peak + 1) }
+
+func (p *parser) chainEnd(saved int) {
+	if saved > p.peak {
+		p.peak = saved
+	}
+}
+
+// deepen records that the tree reached depth d.
+func (p *parser) deepen(d int) {
+	p.peak = d
+	if d > maxNest {
+		p.nest, p.peak = 0, 0 // the error must not trip again while being raised
+		t := p.tok()
+		p.errorAt(token.SyntaxError, t.Start, t.End, tooComplex)
+	}
+}
+
 // try runs fn speculatively: if it fails, the position is rewound and ok is
 // false. Errors from the tokenizer also count as failure here.
 func (p *parser) try(fn func()) (ok bool) {
-	save, savePrev, saveNest := p.p, p.prev, p.nest
+	save, savePrev, saveNest, savePeak := p.p, p.prev, p.nest, p.peak
 	p.spec++
 	defer func() {
 		p.spec--
 		if e := recover(); e != nil {
 			switch e.(type) {
 			case syntaxFail, *token.Error:
-				p.p, p.prev, p.nest = save, savePrev, saveNest
+				p.p, p.prev, p.nest, p.peak = save, savePrev, saveNest, savePeak
 				ok = false
 			default:
 				panic(e)

@@ -217,10 +217,13 @@ func (p *parser) parseClosedPattern() ast.Pattern {
 		}
 		var e ast.Expr = &ast.Name{Loc: loc(t.Start, t.End), ID: p.identifier(t), Ctx: ast.Load}
 		p.next()
+		saved := p.chainStart()
 		for p.got(token.DOT) {
 			n := p.expectName()
 			e = &ast.Attribute{Loc: loc(t.Start, n.End), Value: e, Attr: p.identifier(n), Ctx: ast.Load}
+			p.link()
 		}
+		p.chainEnd(saved)
 		if p.kind() == token.LPAR {
 			return p.parseClassPattern(e, t.Start)
 		}

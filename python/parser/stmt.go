@@ -3,6 +3,7 @@ package parser
 import (
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/token"
@@ -524,11 +525,18 @@ func (p *parser) parseImportName() ast.Stmt {
 //	dotted_name: dotted_name '.' NAME | NAME
 func (p *parser) parseDottedName() string {
 	name := p.identifier(p.expectName())
+	if p.kind() != token.DOT {
+		return name
+	}
+	// A builder, not +=: a name of n parts must cost O(n), not O(n²).
+	var b strings.Builder
+	b.WriteString(name)
 	for p.kind() == token.DOT {
 		p.next()
-		name += "." + p.identifier(p.expectName())
+		b.WriteByte('.')
+		b.WriteString(p.identifier(p.expectName()))
 	}
-	return name
+	return b.String()
 }
 
 // parseImportFrom parses
@@ -802,7 +810,11 @@ func (p *parser) parseIf() ast.Stmt {
 	s.Body = p.parseBlock(what, t.Start)
 	switch p.kw() {
 	case kwElif:
+		// Each elif is an If nested in the orelse of the one before: a
+		// level of the tree, and of recursion here.
+		p.enter()
 		s.Orelse = []ast.Stmt{p.parseIf()}
+		p.leave()
 	case kwElse:
 		s.Orelse = p.parseElse()
 	default:
