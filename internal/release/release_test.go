@@ -61,8 +61,13 @@ func TestActionStructure(t *testing.T) {
 			t.Errorf("input %q missing", in)
 		}
 	}
-	// Every input is referenced by the steps (not just declared).
-	steps, _ := yaml.Marshal(action.Runs)
+	// Every input is referenced by the steps (not just declared), in any
+	// of their keys (working-directory included).
+	var runs struct{ Runs any }
+	if err := yaml.Unmarshal(raw, &runs); err != nil {
+		t.Fatal(err)
+	}
+	steps, _ := yaml.Marshal(runs.Runs)
 	for name, in := range action.Inputs {
 		if in.Description == "" {
 			t.Errorf("input %q has no description", name)
@@ -174,6 +179,54 @@ func TestInstallScriptShellcheck(t *testing.T) {
 	cmd.Dir = root(t)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("shellcheck: %v\n%s", err, out)
+	}
+}
+
+// TestActionScriptsShellcheck runs shellcheck on the bash scripts of
+// action.yml's steps (actionlint checks the workflows' scripts, not a
+// composite action's). The scripts take no ${{ }} expressions (see
+// TestActionStructure), so each is plain bash as the runner writes it.
+func TestActionScriptsShellcheck(t *testing.T) {
+	sc, err := exec.LookPath("shellcheck")
+	if err != nil {
+		t.Skip("shellcheck not found: apt-get install shellcheck (.ci/run installs it)")
+	}
+	raw, err := os.ReadFile(filepath.Join(root(t), "action.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var action struct {
+		Runs struct {
+			Steps []struct {
+				Name  string
+				Shell string
+				Run   string
+			}
+		}
+	}
+	if err := yaml.Unmarshal(raw, &action); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, s := range action.Runs.Steps {
+		if s.Run == "" {
+			continue
+		}
+		if s.Shell != "bash" {
+			t.Errorf("step %q runs with shell %q: want bash (every runner has it)", s.Name, s.Shell)
+			continue
+		}
+		n++
+		script := filepath.Join(t.TempDir(), "step.sh")
+		if err := os.WriteFile(script, []byte(s.Run), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command(sc, "--shell=bash", script).CombinedOutput(); err != nil {
+			t.Errorf("shellcheck on step %q: %v\n%s", s.Name, err, out)
+		}
+	}
+	if n == 0 {
+		t.Fatal("action.yml has no scripts to check")
 	}
 }
 
