@@ -78,6 +78,9 @@ type Scored struct {
 	SourceLine                       string // the text of Line
 	Points                           int    // 0 when suppressed, preexisting or baselined
 	Trigger                          string // "blocked" or "high" when the finding lifts the level
+	// Counted: the finding is the one its rule counts with in the file's
+	// score (a rule counts once per file, at its worst finding).
+	Counted bool
 	// Fingerprint identifies the finding without its line number (see
 	// fingerprint), for baselines and SARIF.
 	Fingerprint string
@@ -108,6 +111,8 @@ type FileResult struct {
 	Score    int
 	Error    string // why the file was skipped; empty when it was assessed
 	Findings []Scored
+	// Reasons say why the file got its level.
+	Reasons Reasons
 }
 
 // SyntaxErrorRule is the finding a file that cannot be parsed gets: it is
@@ -325,6 +330,9 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 	}
 	line := func(n int) string { return redactedLine(f, n, secrets) }
 	for _, fd := range fds {
+		if a.defaultTrusted(&fd, in.Path) {
+			continue
+		}
 		a.configure(&fd, in.Path)
 		s := Scored{Finding: fd}
 		s.Line, s.Column = f.Tok.CharColumn(fd.Start)
@@ -345,20 +353,15 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
 		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
-			fp := s.Fingerprint
-			if a.Baseline.lineOnly {
-				fp = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.Line)
-			}
-			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, fp)
+			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, s.Fingerprint)
 		}
 		if !fd.Suppressed && !s.Preexisting && s.Baseline != "unchanged" {
-			s.Points = a.cfg.Points[fd.Severity.String()][fd.Confidence.String()]
+			s.Points = a.points(&fd)
 			s.Trigger = a.trigger(fd.Rule.ID)
-			res.Score += s.Points
 		}
 		res.Findings = append(res.Findings, s)
 	}
-	res.Level = a.level(res.Score, res.Findings)
+	a.total(res)
 }
 
 // configure applies per-rule settings and trusted entries to a finding.
@@ -378,28 +381,6 @@ func (a *Assessor) configure(fd *rules.Finding, file string) {
 			fd.Suppressed, fd.Justification = true, "trusted: "+t.Reason
 		}
 	}
-}
-
-// level maps a score to a level, lifted by any trigger.
-func (a *Assessor) level(score int, fds []Scored) FileLevel {
-	l := LevelLow
-	switch {
-	case score >= a.cfg.Levels["BLOCKED"]:
-		l = LevelBlocked
-	case score >= a.cfg.Levels["HIGH"]:
-		l = LevelHigh
-	case score >= a.cfg.Levels["MEDIUM"]:
-		l = LevelMedium
-	}
-	for _, s := range fds {
-		switch s.Trigger {
-		case "blocked":
-			l = LevelBlocked
-		case "high":
-			l = max(l, LevelHigh)
-		}
-	}
-	return l
 }
 
 func (a *Assessor) trigger(id string) string {

@@ -32,8 +32,16 @@ type Config struct {
 	Triggers map[string][]string
 	// SyntaxError is what a file that cannot be parsed scores.
 	SyntaxError int
-	Trusted     []Trusted
-	Rules       map[string]RuleConfig
+	// Scoring says how findings add up to a file's score and level.
+	Scoring Scoring
+	// Baseline is the baseline file every scan uses (relative to Dir), and
+	// NewOnly judges only changed lines in staged and changed scans: the
+	// adoption settings, so that the installed hook and pre-commit honour
+	// them without flags.
+	Baseline string
+	NewOnly  bool
+	Trusted  []Trusted
+	Rules    map[string]RuleConfig
 	// Engines configures the external engines (Bandit, Semgrep). Their
 	// executables never come from here: a repository's configuration must
 	// not name a program to run (CI scans untrusted pull requests).
@@ -53,6 +61,23 @@ type Trusted struct {
 	Paths  []string `yaml:"paths"`
 	Rules  []string `yaml:"rules"`
 	Reason string   `yaml:"reason"`
+	// Default marks a built-in entry (not the user's): what it suppresses
+	// is not a finding at all, rather than one kept and marked.
+	Default bool `yaml:"-"`
+}
+
+// Scoring says how a file's findings add up.
+type Scoring struct {
+	// Repeats is "worst" (a rule counts once per file, at its worst
+	// finding) or "each" (every finding adds its points).
+	Repeats string `yaml:"repeats"`
+	// LowOnlyMax is the highest level findings of LOW severity alone can
+	// give a file: LOW, MEDIUM, HIGH or BLOCKED.
+	LowOnlyMax string `yaml:"low-only-max"`
+	// Constant is the severity whose points a finding scores when its
+	// value is proven pinned to literals (LOW, MEDIUM, HIGH), or "same" to
+	// score it like any other.
+	Constant string `yaml:"constant"`
 }
 
 // RuleConfig adjusts one rule.
@@ -89,10 +114,12 @@ func Default() *Config {
 		Levels:      map[string]int{"MEDIUM": 4, "HIGH": 7, "BLOCKED": 10},
 		Triggers:    map[string][]string{"blocked": {"PW1*"}, "high": {"PW2*"}},
 		SyntaxError: 10,
+		Scoring:     Scoring{Repeats: "worst", LowOnlyMax: "MEDIUM", Constant: "LOW"},
 		Trusted: []Trusted{{
-			Paths:  []string{"test_*.py", "*_test.py", "tests/**", "test/**", "conftest.py"},
-			Rules:  []string{"B101"},
-			Reason: "assert is how tests check results",
+			Paths:   []string{"test_*.py", "*_test.py", "tests/**", "test/**", "conftest.py"},
+			Rules:   []string{"B101"},
+			Reason:  "assert is how tests check results",
+			Default: true,
 		}},
 		Rules:   map[string]RuleConfig{},
 		Engines: map[string]EngineConfig{},
@@ -126,7 +153,7 @@ func (c *Config) ApplyPreset(name, origin string) error {
 }
 
 // keys are the top-level keys of .pyward.yaml.
-var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "trusted", "rules", "engines"}
+var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "scoring", "baseline", "new-only", "trusted", "rules", "engines"}
 
 // Error is a configuration error with its place.
 type Error struct {
@@ -238,6 +265,27 @@ func (c *Config) merge(file string, data []byte) error {
 			err = decode(&c.Triggers)
 		case "syntax-error":
 			err = decode(&c.SyntaxError)
+		case "scoring":
+			sc := c.Scoring
+			if err = decodeStrict(v, &sc, file); err == nil {
+				err = sc.check(func(key string, msg string) error {
+					line := v.Line
+					for j := 0; j+1 < len(v.Content); j += 2 {
+						if v.Content[j].Value == key {
+							line = v.Content[j+1].Line
+						}
+					}
+					return &Error{File: file, Line: line, Msg: "scoring: " + key + ": " + msg}
+				})
+				c.Scoring = sc
+			}
+		case "baseline":
+			err = decode(&c.Baseline)
+			if err == nil && strings.TrimSpace(c.Baseline) == "" {
+				err = bad("want the path of a baseline file (written by pyward baseline FILE)")
+			}
+		case "new-only":
+			err = decode(&c.NewOnly)
 		case "trusted":
 			err = decodeStrict(v, &c.Trusted, file)
 		case "rules":
@@ -286,7 +334,7 @@ func decodeStrict(v *yaml.Node, out any, file string) error {
 			fmt.Sscanf(te.Errors[0], "line %d:", &line)
 			rest := te.Errors[0][strings.IndexByte(te.Errors[0], ':')+1:]
 			if f := unknownFieldName(rest); f != "" {
-				rest = unknownKey(f, []string{"paths", "rules", "reason", "enabled", "severity", "ignore", "options"})
+				rest = unknownKey(f, []string{"paths", "rules", "reason", "enabled", "severity", "ignore", "options", "repeats", "low-only-max", "constant"})
 			}
 			return &Error{File: file, Line: v.Line + line - 1, Msg: strings.TrimSpace(rest)}
 		}
@@ -364,4 +412,26 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(b)]
+}
+
+// check validates the scoring settings, normalizing their case; bad
+// reports a key's problem.
+func (s *Scoring) check(bad func(key, msg string) error) error {
+	s.Repeats = strings.ToLower(s.Repeats)
+	if !oneOf(s.Repeats, "worst", "each") {
+		return bad("repeats", fmt.Sprintf("%q is not one of worst, each", s.Repeats))
+	}
+	s.LowOnlyMax = strings.ToUpper(s.LowOnlyMax)
+	if !oneOf(s.LowOnlyMax, "LOW", "MEDIUM", "HIGH", "BLOCKED") {
+		return bad("low-only-max", fmt.Sprintf("%q is not one of low, medium, high, blocked", s.LowOnlyMax))
+	}
+	if strings.EqualFold(s.Constant, "same") {
+		s.Constant = "same"
+	} else {
+		s.Constant = strings.ToUpper(s.Constant)
+		if !oneOf(s.Constant, "LOW", "MEDIUM", "HIGH") {
+			return bad("constant", fmt.Sprintf("%q is not one of low, medium, high, same", s.Constant))
+		}
+	}
+	return nil
 }

@@ -28,6 +28,9 @@ type Finding struct {
 	// native finding too.
 	Engine string
 	Also   []string
+	// Evidence is what the analysis proved about the flagged value (see
+	// evidence.go); assess turns it into points.
+	Evidence Evidence
 }
 
 // Context is what a rule sees of the file being checked: the parsed file
@@ -549,6 +552,7 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 		c.rule = r
 		r.Check(c, f.Module)
 	}
+	c.addEvidence()
 	return c.findings
 }
 
