@@ -401,6 +401,7 @@ func runAct(t *testing.T, act string, c actCase) *actRun {
 	cmd := exec.CommandContext(ctx, act, args...)
 	cmd.Dir = repo.dir
 	cmd.Env = env
+	cmd.WaitDelay = 10 * time.Second // a step's leftover child must not hold the test
 	out, err := cmd.CombinedOutput()
 	if ctx.Err() != nil {
 		t.Fatalf("act did not finish in 5 minutes:\n%s", out)
@@ -586,6 +587,22 @@ func TestActionInAct(t *testing.T) {
 		}
 		if r.jobResult() != "failure" || r.stepResult("Keep pyward's verdict") != "failure" {
 			t.Errorf("job %s, verdict %s: want failure", r.jobResult(), r.stepResult("Keep pyward's verdict"))
+		}
+	})
+
+	// working-directory: the scan runs in a subfolder, the relative sarif
+	// input is written there and uploaded from there.
+	t.Run("working-directory", func(t *testing.T) {
+		r := runAct(t, act, actCase{event: "push", branch: "clean", with: map[string]string{"working-directory": "lib"}})
+		want := filepath.Join(r.recordedText("workspace.txt"), "lib", "pyward.sarif")
+		if out, _ := r.recorded("outputs"); out["sarif"] != want || out["exit-code"] != "0" {
+			t.Errorf("outputs %v: want sarif %s, exit-code 0 (lib holds no risk)", out, want)
+		}
+		if s := checkUpload(t, r, "pyward"); len(s.Runs[0].Results) != 0 {
+			t.Errorf("SARIF results in %v, want none under lib", s.files())
+		}
+		if r.jobResult() != "success" {
+			t.Errorf("job %s, want success", r.jobResult())
 		}
 	})
 
