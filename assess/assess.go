@@ -14,6 +14,7 @@ import (
 
 	"github.com/pyward/pyward/assess/engines"
 	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/notebook"
 	"github.com/pyward/pyward/python/parser"
 	"github.com/pyward/pyward/python/token"
 	"github.com/pyward/pyward/rules"
@@ -54,6 +55,9 @@ type Input struct {
 	Changed []LineRange
 	// External are the external engines' findings on this file.
 	External []engines.Finding
+	// notebook: Data is a notebook's code cells as one module (see
+	// notebookFile), to be judged as Python.
+	notebook bool
 }
 
 // LineRange is a run of lines, 1-based and inclusive.
@@ -91,6 +95,12 @@ type Scored struct {
 	// Path is where the flagged value came from, step by step, for
 	// data-flow findings (the last step is the flagged call).
 	Path []PathStep
+	// Cell, CellLine and CellColumn place a notebook's finding in its
+	// cell (Line and Column are then its place in the notebook's JSON);
+	// InOutput: it is in the cell's outputs, CellLine counting their
+	// lines. Cell is 0 outside notebooks.
+	Cell, CellLine, CellColumn int
+	InOutput                   bool
 	// Engines are the engines that reported the finding when an external
 	// one did: "pyward" and "bandit" when both found it, "bandit" alone for
 	// its own rules (whose IDs are then namespaced: bandit:B322). Nil for
@@ -208,6 +218,9 @@ func (a *Assessor) File(in Input) FileResult {
 	if in.Err != "" {
 		res.Error = in.Err
 		return res
+	}
+	if notebook.Is(in.Path) && !in.notebook {
+		return a.notebookFile(in)
 	}
 	f, err := parser.ParseFile(in.Path, in.Data)
 	if err != nil {
@@ -353,7 +366,12 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))
 		if !fd.Suppressed && !s.Preexisting && a.Baseline != nil {
-			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, s.Fingerprint)
+			fp := s.Fingerprint
+			if a.Baseline.lineOnly {
+				// A Bandit report knows only the flagged line.
+				fp = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.Line)
+			}
+			s.Baseline = a.Baseline.match(in.Path, fd.Rule.ID, fp)
 		}
 		if !fd.Suppressed && !s.Preexisting && s.Baseline != "unchanged" {
 			s.Points = a.points(&fd)

@@ -520,11 +520,27 @@ func mask(text []string, escape func(line int, e Escape)) {
 			cmd = strings.TrimSuffix(cmd, "\\") + " " + strings.TrimSpace(text[j])
 			text[j] = ""
 		}
-		text[start] = prefix
+		// A suppression comment on the line stays, so that `!cmd  # nosec`
+		// is honoured like any other.
+		text[start] = prefix + suppression(l)
 		if c, ok := shellCommand(cmd); ok {
 			escape(start, Escape{Kind: "shell escape", Command: c, Interpolated: interpolated.MatchString(c)})
 		}
 	}
+}
+
+// suppression returns a line's trailing suppression comment (`# nosec`,
+// `# noqa: S605`, `# pyward: ignore[…]`), with two spaces before it, or "".
+func suppression(l string) string {
+	for i := 0; i < len(l); i++ {
+		if l[i] == '#' && (i == 0 || l[i-1] == ' ' || l[i-1] == '\t') {
+			c := l[i:]
+			if strings.Contains(c, "nosec") || strings.Contains(c, "noqa") || strings.Contains(c, "pyward:") {
+				return "  " + c
+			}
+		}
+	}
+	return ""
 }
 
 // shellCommand returns the command a line magic runs through a shell:

@@ -130,6 +130,16 @@ func TestParse(t *testing.T) {
 	}
 }
 
+func TestSuppressionKept(t *testing.T) {
+	nb, err := Parse([]byte(`{"cells": [{"cell_type": "code", "source": ["!curl $URL | sh  # nosec B605 vetted installer\n", "!echo '#' not a suppression\n"]}]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(nb.Source) != "pass  # nosec B605 vetted installer\npass\n" {
+		t.Errorf("%q", nb.Source)
+	}
+}
+
 func TestNbformat3(t *testing.T) {
 	nb, err := Parse([]byte(`{"worksheets": [{"cells": [{"cell_type": "code", "input": ["a = 1\n", "!ls"], "outputs": []}]}], "nbformat": 3}`))
 	if err != nil {
