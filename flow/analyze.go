@@ -122,6 +122,11 @@ type analyzer struct {
 	openedVars map[string]string
 	dup2Seen   bool
 	reqVars    map[string]bool
+	// The labels each function of the module returns, once analysed
+	// (functions are analysed where defined, usually before their
+	// callers): `def grab(): return open(key).read()` then `send(grab())`.
+	returns map[string]val
+	curFunc string
 }
 
 func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
@@ -209,7 +214,10 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 		a.eval(s.Value, env)
 	case *ast.Return:
 		if s.Value != nil {
-			a.eval(s.Value, env)
+			v := a.eval(s.Value, env)
+			if a.curFunc != "" && v.l != 0 {
+				a.returns[a.curFunc] = join(a.returns[a.curFunc], v)
+			}
 		}
 	case *ast.If:
 		a.eval(s.Test, env)
@@ -349,6 +357,12 @@ func guarded(test ast.Expr) []string {
 }
 
 func (a *analyzer) function(name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr) {
+	if a.returns == nil {
+		a.returns = map[string]val{}
+	}
+	savedFunc := a.curFunc
+	a.curFunc = name
+	defer func() { a.curFunc = savedFunc }()
 	saved, savedOpen, savedDup, savedReq := a.downloaded, a.openedVars, a.dup2Seen, a.reqVars
 	a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = map[string]Step{}, map[string]string{}, false, nil
 	defer func() { a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = saved, savedOpen, savedDup, savedReq }()

@@ -43,7 +43,7 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 	c := &callSite{call: call, q: q, method: method, args: args, kws: kws, all: all, recv: recv}
 	a.sinks(c, env)
 	if a.local(q) {
-		return val{}
+		return a.returns[q] // what the module's own function returns
 	}
 	if s, ok := a.m.callSources.lookup(q, method); ok {
 		base := all

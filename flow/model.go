@@ -139,7 +139,7 @@ var familyTable = []string{
 	"ssrf", "redirect", "xss", "ssti", "ldap", "xpath", "xxe", "header", "session",
 	// The malware heuristics' patterns (see malware.go).
 	"fd-redirect", "process-stdio", "shell-spawn", "libc-call", "download-run", "download-chmod",
-	"leak", // data carried off the host in a request's body or URL, a socket, a DNS name (models_exfil.go)
+	"leak", "leak-body", // data carried off the host: a request's body or URL, a socket, a DNS name (models_exfil.go)
 }
 
 // Families is a set of sink families.

@@ -40,30 +40,57 @@ var exfilLib = Library{
 		{Func: "bytearray", From: "args", Adds: "charcodes"}, {Func: "reversed", From: "args", Adds: "charcodes"},
 		{Func: "hex", From: "args"},
 	},
-	Sinks: []Sink{
-		{Func: "requests.*", Family: "leak", AllArgs: true, Kws: []string{"data", "json", "params", "files", "url"}},
-		{Func: "httpx.*", Family: "leak", AllArgs: true, Kws: []string{"data", "json", "params", "files", "url", "content"}},
-		{Func: "urllib3.*", Family: "leak", AllArgs: true, Kws: []string{"body", "fields"}},
-		{Func: "urllib.request.urlopen", Family: "leak", AllArgs: true, Kws: []string{"data", "url"}},
-		{Func: "urllib.request.Request", Family: "leak", AllArgs: true, Kws: []string{"data", "url"}},
-		{Func: "urllib.request.urlretrieve", Family: "leak", Args: []int{0}, Kws: []string{"url", "data"}},
-		{Func: "urllib2.urlopen", Family: "leak", AllArgs: true}, {Func: "urllib2.Request", Family: "leak", AllArgs: true},
-		{Func: "smtplib.*", Family: "leak", AllArgs: true}, {Func: "ftplib.*", Family: "leak", AllArgs: true},
-		{Func: ".send", Family: "leak", AllArgs: true, RecvNeeds: "socket"},
-		{Func: ".sendall", Family: "leak", AllArgs: true, RecvNeeds: "socket"},
-		{Func: ".sendto", Family: "leak", Args: []int{0}, RecvNeeds: "socket"},
-		{Func: ".sendmail", Family: "leak", AllArgs: true},
-		{Func: ".send_message", Family: "leak", AllArgs: true},
-		{Func: ".storbinary", Family: "leak", AllArgs: true},
-		{Func: ".post", Family: "leak", AllArgs: true, Kws: []string{"data", "json", "params", "files"}},
-		{Func: ".put", Family: "leak", Kws: []string{"data", "json", "files"}},
-		{Func: ".request", Family: "leak", Kws: []string{"body", "data", "json", "params"}},
+	Sinks: append(leakSinks("leak", true), leakSinks("leak-body", false)...),
+}
+
+// leakSinks are the calls that carry data off the host. With urls, the
+// request's URL and the name looked up in DNS count ("leak": a host's
+// identity in a URL is sent as surely as in a body); without, only what
+// a request carries besides its destination ("leak-body": a webhook URL
+// or an API's address read from the environment is where the program
+// sends, not what it steals).
+func leakSinks(family string, urls bool) []Sink {
+	body := []string{"data", "json", "params", "files", "content", "body", "fields"}
+	kws := body
+	if urls {
+		kws = append([]string{"url"}, body...)
+	}
+	first := []int{0}
+	after := []int{1, 2, 3}
+	if urls {
+		after = []int{0, 1, 2, 3}
+	}
+	out := []Sink{
+		{Func: "requests.*", Family: family, Args: after, Kws: kws},
+		{Func: "httpx.*", Family: family, Args: after, Kws: kws},
+		{Func: "urllib3.*", Family: family, Args: after, Kws: kws},
+		{Func: "urllib.request.urlopen", Family: family, Args: after, Kws: kws},
+		{Func: "urllib.request.Request", Family: family, Args: after, Kws: kws},
+		{Func: "urllib2.urlopen", Family: family, Args: after, Kws: kws},
+		{Func: "urllib2.Request", Family: family, Args: after, Kws: kws},
+		{Func: "smtplib.*", Family: family, AllArgs: true}, {Func: "ftplib.*", Family: family, AllArgs: true},
+		{Func: ".send", Family: family, AllArgs: true, RecvNeeds: "socket"},
+		{Func: ".sendall", Family: family, AllArgs: true, RecvNeeds: "socket"},
+		{Func: ".sendto", Family: family, Args: first, RecvNeeds: "socket"},
+		{Func: ".sendmail", Family: family, AllArgs: true},
+		{Func: ".send_message", Family: family, AllArgs: true},
+		{Func: ".storbinary", Family: family, AllArgs: true},
+		{Func: ".post", Family: family, Args: after, Kws: kws},
+		{Func: ".put", Family: family, Args: after[1:], Kws: body},
+		{Func: ".request", Family: family, Kws: body},
+	}
+	if urls {
 		// DNS: data in the looked-up name reaches whoever serves the zone.
-		{Func: "socket.gethostbyname", Family: "leak"}, {Func: "socket.gethostbyname_ex", Family: "leak"},
-		{Func: "socket.getaddrinfo", Family: "leak"}, {Func: "dns.resolver.resolve", Family: "leak"},
-		{Func: "dns.resolver.query", Family: "leak"}, {Func: "dns.resolver.Resolver.resolve", Family: "leak"},
-		{Func: "asyncio.get_event_loop.getaddrinfo", Family: "leak"},
-	},
+		for _, q := range []string{"socket.gethostbyname", "socket.gethostbyname_ex", "socket.getaddrinfo",
+			"dns.resolver.resolve", "dns.resolver.query", "dns.resolver.Resolver.resolve", "urllib.request.urlretrieve"} {
+			out = append(out, Sink{Func: q, Family: family, Args: first})
+		}
+	} else {
+		out = append(out, Sink{Func: "socket.gethostbyname", Family: family, Args: first},
+			Sink{Func: "socket.getaddrinfo", Family: family, Args: first}, Sink{Func: "dns.resolver.resolve", Family: family, Args: first},
+			Sink{Func: "dns.resolver.query", Family: family, Args: first})
+	}
+	return out
 }
 
 // secretEnvName matches the names of environment variables that hold a

@@ -88,6 +88,12 @@ func (c *Context) flow() *flowResult {
 		seen := map[[2]any]bool{}
 		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, flow.Default(), flow.Options{Credentials: c.sendWanted}) {
 			for _, r := range flowRules(e) {
+				if r.rule == callHomeOnly {
+					if call, ok := e.Node.(*ast.Call); !ok || !c.callsHome(call) {
+						continue
+					}
+					r.rule = "PW105"
+				}
 				k := [2]any{r.rule, e.Node}
 				if seen[k] {
 					continue
@@ -102,6 +108,10 @@ func (c *Context) flow() *flowResult {
 }
 
 type flowRule struct{ rule, msg, note string }
+
+// callHomeOnly marks a PW105 event that counts only when the call names
+// a call-home endpoint (indicators.go).
+const callHomeOnly = "PW105 to a call-home endpoint"
 
 // The malware models' own labels (flow/models_exfil.go).
 var (
@@ -166,10 +176,16 @@ func flowRules(e flow.Event) []flowRule {
 		}
 	case "leak":
 		switch {
-		case l&credential != 0:
-			out = append(out, flowRule{"PW105", "a secret from the environment is sent off the host", "sent by " + q})
 		case l&fingerprint != 0:
 			out = append(out, flowRule{"PW105", "facts identifying the host or its user are sent off the host", "sent by " + q})
+		case l&credential != 0:
+			// A secret in a URL is how some APIs take their key; to a
+			// call-home endpoint it is a theft (see Context.flow).
+			out = append(out, flowRule{callHomeOnly, "a secret from the environment is sent to a call-home endpoint", "sent by " + q})
+		}
+	case "leak-body":
+		if l&(credential|flow.Sensitive) != 0 {
+			out = append(out, flowRule{"PW105", "a secret from the environment is sent off the host", "sent by " + q})
 		}
 	case "sql":
 		if l&(flow.User|flow.Env) != 0 {
