@@ -585,6 +585,11 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 		v.l &^= EnvAll
 		return v
 	case *ast.Subscript:
+		if at, ok := n.Value.(*ast.Attribute); ok && at.Attr == "argv" {
+			if k, ok := intConst(n.Slice); ok && k == 0 && programNames[a.h.QualName(at)] {
+				return val{} // the program's own path, not its user's input
+			}
+		}
 		v := a.eval(n.Value, env)
 		a.eval(n.Slice, env)
 		if v.l&EnvAll != 0 {

@@ -189,8 +189,12 @@ func (a *analyzer) sinks(c *callSite, env map[string]val) {
 			}
 			var v val
 			if r.allArgs {
-				for _, x := range c.args {
-					v = join(v, x)
+				n := len(c.args)
+				if r.dropLast {
+					n--
+				}
+				for j := r.from; j < n; j++ {
+					v = join(v, c.args[j])
 				}
 			}
 			for _, p := range r.args {

@@ -81,6 +81,10 @@ type Sink struct {
 	AllArgs bool
 	Kws     []string
 	Recv    bool
+	// From and DropLast narrow AllArgs: the positional arguments from
+	// From on, without the last one (os.execle's environment).
+	From     int
+	DropLast bool
 	// Action says what the call does with a path ("opens", "writes",
 	// "removes"...), for messages; WriteMode makes open-like calls
 	// "write" when their mode (argument 1 or mode=) writes.
@@ -189,6 +193,8 @@ type sink struct {
 	fam       Families
 	args      []int
 	allArgs   bool
+	from      int
+	dropLast  bool
 	kws       []string
 	recv      bool
 	action    string
@@ -381,7 +387,8 @@ func (m *Model) add(lib Library) error {
 		if err != nil {
 			return fmt.Errorf("sink %s: %w", s.Func, err)
 		}
-		row := sink{s.Family, f, args, s.AllArgs, s.Kws, s.Recv, s.Action, s.WriteMode, needs}
+		row := sink{family: s.Family, fam: f, args: args, allArgs: s.AllArgs, from: s.From, dropLast: s.DropLast,
+			kws: s.Kws, recv: s.Recv, action: s.Action, writeMode: s.WriteMode, recvNeeds: needs}
 		prev, _ := m.sinks.lookup(s.Func, "")
 		if strings.HasPrefix(s.Func, ".") {
 			prev = m.sinks.methods[s.Func[1:]]
@@ -506,7 +513,7 @@ func (m *Model) Sends(q, method string) bool {
 		return false
 	}
 	for _, r := range rows {
-		if r.family == "send" {
+		if r.family == "send" || r.family == "leak-body" {
 			return true
 		}
 	}

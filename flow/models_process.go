@@ -6,18 +6,40 @@ var processLib = Library{
 	Name: "subprocess/os",
 	Sinks: func() []Sink {
 		var out []Sink
+		cmd := []string{"args", "cmd", "command"}
 		for _, q := range []string{
 			"subprocess.Popen", "subprocess.call", "subprocess.check_call", "subprocess.check_output", "subprocess.run",
 			"subprocess.getoutput", "subprocess.getstatusoutput",
 			"os.system", "os.popen", "os.popen2", "os.popen3", "os.popen4",
 			"popen2.popen2", "popen2.popen3", "popen2.popen4", "popen2.Popen3", "popen2.Popen4",
-			"commands.getoutput", "commands.getstatusoutput",
-			"os.execl", "os.execle", "os.execlp", "os.execlpe", "os.execv", "os.execve",
-			"os.execvp", "os.execvpe", "os.spawnl", "os.spawnle", "os.spawnlp", "os.spawnlpe",
-			"os.spawnv", "os.spawnve", "os.spawnvp", "os.spawnvpe", "os.startfile", "os.posix_spawn", "os.posix_spawnp",
-			"pty.spawn", "asyncio.create_subprocess_shell", "asyncio.create_subprocess_exec",
+			"commands.getoutput", "commands.getstatusoutput", "os.startfile",
+			"pty.spawn", "asyncio.create_subprocess_shell",
 		} {
-			out = append(out, Sink{Func: q, Family: "command", AllArgs: true, Kws: []string{"args", "cmd", "command"}})
+			out = append(out, Sink{Func: q, Family: "command", Kws: cmd})
+		}
+		// The exec and spawn families: the arguments after the program
+		// (and the mode), not the environment.
+		for _, r := range []struct {
+			q        []string
+			from     int
+			list     bool
+			dropLast bool
+		}{
+			{[]string{"os.execl", "os.execlp"}, 1, false, false},
+			{[]string{"os.execle", "os.execlpe"}, 1, false, true},
+			{[]string{"os.execv", "os.execvp", "os.execve", "os.execvpe", "os.posix_spawn", "os.posix_spawnp"}, 1, true, false},
+			{[]string{"os.spawnl", "os.spawnlp"}, 2, false, false},
+			{[]string{"os.spawnle", "os.spawnlpe"}, 2, false, true},
+			{[]string{"os.spawnv", "os.spawnvp", "os.spawnve", "os.spawnvpe"}, 2, true, false},
+			{[]string{"asyncio.create_subprocess_exec"}, 0, false, false},
+		} {
+			for _, q := range r.q {
+				if r.list {
+					out = append(out, Sink{Func: q, Family: "command", Args: []int{r.from}, Kws: []string{"args", "argv"}})
+				} else {
+					out = append(out, Sink{Func: q, Family: "command", AllArgs: true, From: r.from, DropLast: r.dropLast})
+				}
+			}
 		}
 		return out
 	}(),
@@ -55,7 +77,6 @@ var codeLib = Library{
 		{Func: "types.FunctionType", Family: "code"}, {Func: "types.CodeType", Family: "code", AllArgs: true},
 		{Func: "code.InteractiveInterpreter.runsource", Family: "code"},
 		{Func: "runpy.run_path", Family: "code"}, {Func: "runpy.run_module", Family: "code"},
-		{Func: "importlib.import_module", Family: "code"}, {Func: "__import__", Family: "code"},
 	},
 	Sanitizers: []Sanitizer{{Func: "ast.literal_eval", Families: "*"}},
 }

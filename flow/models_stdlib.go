@@ -14,16 +14,11 @@ var stdlib = Library{
 		{Name: "sys.stdin.readlines", Call: true, Labels: "user"},
 		{Name: "sys.argv", Labels: "user"},
 		{Name: "sys.stdin", Labels: "user"},
-		{Name: "sys.orig_argv", Labels: "user"},
 		{Name: "os.getenv", Call: true, Labels: "env"},
 		{Name: "os.getenvb", Call: true, Labels: "env"},
 		{Name: "os.environ.get", Call: true, Labels: "env"},
 		{Name: "os.environ", Labels: "env|envall"},
 		{Name: "os.environb", Labels: "env|envall"},
-		// argparse: what parse_args returns is the command line.
-		{Name: "argparse.ArgumentParser.parse_args", Call: true, Labels: "user"},
-		{Name: ".parse_args", Call: true, Labels: "user", Note: "command-line arguments"},
-		{Name: ".parse_known_args", Call: true, Labels: "user", Note: "command-line arguments"},
 		{Name: "fileinput.input", Call: true, Labels: "user"},
 	},
 	Sanitizers: []Sanitizer{
@@ -152,3 +147,7 @@ var obfuscatingCodecs = map[string]bool{
 	"uu": true, "uu_codec": true, "quopri": true, "quopri_codec": true, "unicode_escape": true,
 	"raw_unicode_escape": true, "punycode": true,
 }
+
+// programNames are the sources whose item 0 is the program's own path,
+// not input.
+var programNames = map[string]bool{"sys.argv": true, "sys.orig_argv": true}
