@@ -40,9 +40,10 @@ type Finding struct {
 type Context struct {
 	File *parser.File
 
-	aliases     map[string]string // local name -> qualified name
-	dynAliases  map[string]reach  // aliases set by assigning a name looked up by string (see noteAssign)
-	imported    []string          // qualified names imported so far
+	aliases     map[string]string   // local name -> qualified name
+	dynAliases  map[string]reach    // aliases set by assigning a name looked up by string (see noteAssign)
+	values      map[string]ast.Expr // the last value assigned to each plain name so far (see foldVar)
+	imported    []string            // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
@@ -322,9 +323,10 @@ func (c *Context) moduleRef(e ast.Expr, depth int) (string, reach, bool) {
 }
 
 // noteAssign records `x = <name looked up by string>` as an alias, so that
-// `s = __import__("subprocess"); s.Popen(...)` and `e = getattr(builtins,
-// "exec"); e(code)` resolve; a later assignment of anything else to x
-// drops the alias.
+// `s = __import__("subprocess"); s.Popen(...)`, `run = __import__("os").system`
+// and `e = getattr(builtins, "exec"); e(code)` resolve; a later assignment
+// of anything else to x drops the alias. It also remembers the last value
+// assigned to each plain name, for folding (see foldVar).
 func (c *Context) noteAssign(a *ast.Assign) {
 	if len(a.Targets) != 1 {
 		return
@@ -333,9 +335,13 @@ func (c *Context) noteAssign(a *ast.Assign) {
 	if !ok {
 		return
 	}
+	if c.values == nil {
+		c.values = map[string]ast.Expr{}
+	}
+	c.values[t.ID] = a.Value
 	switch a.Value.(type) {
-	case *ast.Call, *ast.Subscript:
-		if q, how, ok := c.lookup(a.Value, 0); ok {
+	case *ast.Call, *ast.Subscript, *ast.Attribute:
+		if q, how := c.resolve(a.Value, 0); how != reachPlain && q != "" && q[0] != '.' {
 			if c.dynAliases == nil {
 				c.dynAliases = map[string]reach{}
 			}
@@ -347,6 +353,15 @@ func (c *Context) noteAssign(a *ast.Assign) {
 		delete(c.aliases, t.ID)
 		delete(c.dynAliases, t.ID)
 	}
+}
+
+// foldVar is fold that also follows plain names to the last value the
+// file assigned them before this point (`_p = "...".decode("cp1026")`
+// then `exec(_p)`), and reports whether a decoding step was needed.
+func (c *Context) foldVar(e ast.Expr) (s string, decoded, ok bool) {
+	f := folder{names: c.values}
+	s, ok = f.fold(e, 0)
+	return s, f.decoded, ok
 }
 
 // Imported reports whether the qualified name was imported so far.

@@ -50,6 +50,10 @@ func foldDecoded(e ast.Expr) (s string, decoded, ok bool) {
 type folder struct {
 	decoded bool
 	vars    map[string]int64
+	// names, when set, are the values assigned to plain names, followed
+	// (a few levels deep) when a name is folded.
+	names map[string]ast.Expr
+	hops  int
 }
 
 func (f *folder) fold(e ast.Expr, depth int) (string, bool) {
@@ -115,6 +119,11 @@ func (f *folder) fold(e ast.Expr, depth int) (string, bool) {
 		}
 	case *ast.Call:
 		return f.foldCall(n, d)
+	case *ast.Name:
+		if v, ok := f.names[n.ID]; ok && f.hops < 8 {
+			f.hops++
+			return f.fold(v, d)
+		}
 	}
 	return "", false
 }
