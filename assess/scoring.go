@@ -26,6 +26,38 @@ type Reasons struct {
 	LowOnlyMax string
 }
 
+// CapabilityGroups are MEDIUM-severity rules that flag one capability
+// reached through different functions: under repeats: worst a group counts
+// once per file, like a rule. exec and eval both run a string as code;
+// pickle and marshal both rebuild objects from bytes; the XML parsers are
+// one parser family. They ask for one review, not two. The shell rules
+// (HIGH) are deliberately not grouped: a file that starts shells both
+// through os.system and subprocess has two risks to fix.
+var CapabilityGroups = map[string][]string{
+	"code execution":  {"B102", "B307"},
+	"deserialization": {"B301", "B302"},
+	"XML parsing":     {"B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320"},
+}
+
+var groupOf = func() map[string]string {
+	m := map[string]string{}
+	for g, ids := range CapabilityGroups {
+		for _, id := range ids {
+			m[id] = g
+		}
+	}
+	return m
+}()
+
+// countKey is what a finding counts under: its capability group, or its
+// rule.
+func countKey(id string) string {
+	if g, ok := groupOf[id]; ok {
+		return g
+	}
+	return id
+}
+
 // scoring returns the configured scoring with the defaults of DESIGN.md
 // for what a hand-built configuration leaves empty.
 func (a *Assessor) scoring() (repeats, lowOnlyMax, constant string) {
@@ -48,6 +80,11 @@ func (a *Assessor) scoring() (repeats, lowOnlyMax, constant string) {
 // reported severity never changes.
 func (a *Assessor) scoredSeverity(fd *rules.Finding) rules.Level {
 	sev := fd.Severity
+	if fam := rules.EvidenceFamilyOf(fd.Rule.ID); fam != nil && fam.Unproven != "" && fd.Evidence != rules.EvidenceSecret {
+		if l, err := rules.ParseLevel(fam.Unproven); err == nil && l < sev {
+			sev = l
+		}
+	}
 	if fd.Evidence == rules.EvidenceConstant {
 		if _, _, c := a.scoring(); c != "same" {
 			if l, err := rules.ParseLevel(c); err == nil && l < sev {
@@ -82,7 +119,7 @@ func (a *Assessor) defaultTrusted(fd *rules.Finding, file string) bool {
 func (a *Assessor) total(res *FileResult) {
 	repeats, lowOnlyMax, _ := a.scoring()
 	r := Reasons{Trigger: -1, Policy: a.cfg.Policy, Levels: a.cfg.Levels, Repeats: repeats, LowOnlyMax: lowOnlyMax}
-	worst := map[string]int{} // rule ID -> index of its counted finding
+	worst := map[string]int{} // rule ID or group -> index of its counted finding
 	for i := range res.Findings {
 		s := &res.Findings[i]
 		s.Counted = false
@@ -94,8 +131,8 @@ func (a *Assessor) total(res *FileResult) {
 			r.Deciding = append(r.Deciding, i)
 			continue
 		}
-		if j, ok := worst[s.Rule.ID]; !ok || s.Points > res.Findings[j].Points {
-			worst[s.Rule.ID] = i
+		if j, ok := worst[countKey(s.Rule.ID)]; !ok || s.Points > res.Findings[j].Points {
+			worst[countKey(s.Rule.ID)] = i
 		}
 	}
 	if repeats != "each" {
@@ -111,18 +148,23 @@ func (a *Assessor) total(res *FileResult) {
 		}
 		return r.Deciding[x] < r.Deciding[y]
 	})
+	// LOW findings never lift a file above low-only-max: alone they stop
+	// there, and on top of others they do not push the file past the
+	// level the others reach by themselves.
 	res.Score = 0
-	onlyLow := len(r.Deciding) > 0
+	notLow := 0
 	for _, i := range r.Deciding {
 		s := &res.Findings[i]
 		res.Score += s.Points
 		if a.scoredSeverity(&s.Finding) > rules.Low {
-			onlyLow = false
+			notLow += s.Points
 		}
 	}
 	l := a.levelOf(res.Score)
-	if top, ok := ParseFileLevel(lowOnlyMax); ok && onlyLow && l > top {
-		l, r.Capped = top, true
+	if top, ok := ParseFileLevel(lowOnlyMax); ok {
+		if withoutLow := a.levelOf(notLow); l > max(top, withoutLow) {
+			l, r.Capped = max(top, withoutLow), true
+		}
 	}
 	// A trigger lifts the level whatever the score; a "blocked" one wins.
 	for i := range res.Findings {

@@ -33,12 +33,22 @@ func TestScoringTable(t *testing.T) {
 	}{
 		{"three evals count once", config.Default, "eval(a)\neval(b)\neval(c)\n", 4, LevelMedium, 1, 3, false, ""},
 		{"three evals, repeats: each", each, "eval(a)\neval(b)\neval(c)\n", 12, LevelBlocked, 3, 3, false, ""},
-		{"two exec and two eval", config.Default, "exec(a)\nexec(b)\neval(c)\neval(d)\n", 8, LevelHigh, 2, 4, false, ""},
+		// exec and eval are one capability; pickle and eval are two.
+		{"two exec and two eval", config.Default, "exec(a)\nexec(b)\neval(c)\neval(d)\n", 4, LevelMedium, 1, 4, false, ""},
+		{"exec and eval, repeats: each", each, "exec(a)\neval(c)\n", 8, LevelHigh, 2, 2, false, ""},
+		{"eval and pickle", config.Default, "import pickle\npickle.loads(a)\neval(c)\n", 9, LevelHigh, 3, 3, false, ""},
+		{"shells through os.system and subprocess", config.Default, "import os, subprocess\nos.system(a)\nsubprocess.call(b, shell=True)\n", 15, LevelBlocked, 3, 3, false, ""},
 		{"worst of a rule counts", config.Default, "import os\nos.system('ls')\nos.system(cmd)\n", 8, LevelHigh, 2, 3, false, ""},
 		{"LOW noise stops at MEDIUM", config.Default, lowNoise, 9, LevelMedium, 9, 9, true, ""},
 		{"LOW noise, low-only-max: blocked", lowMax("BLOCKED"), lowNoise, 9, LevelHigh, 9, 9, false, ""},
 		{"LOW noise, low-only-max: low", lowMax("LOW"), lowNoise, 9, LevelLow, 9, 9, true, ""},
-		{"LOW noise and one MEDIUM are not capped", config.Default, lowNoise + "eval(x)\n", 13, LevelBlocked, 10, 10, false, ""},
+		// LOW findings never push a file past what the others reach alone.
+		{"LOW noise on one MEDIUM stays MEDIUM", config.Default, lowNoise + "eval(x)\n", 13, LevelMedium, 10, 10, true, ""},
+		{"LOW noise on two MEDIUMs stays HIGH", config.Default, lowNoise + "eval(x)\nimport pickle\npickle.loads(y)\n", 17, LevelHigh, 11, 12, true, ""},
+		{"LOW noise on one MEDIUM, low-only-max: blocked", lowMax("BLOCKED"), lowNoise + "eval(x)\n", 13, LevelBlocked, 10, 10, false, ""},
+		// A weak hash scores as MEDIUM unless it hashes a secret.
+		{"md5 of data", config.Default, "import hashlib\netag = hashlib.md5(data).hexdigest()\n", 4, LevelMedium, 1, 1, false, ""},
+		{"md5 of a password", config.Default, "import hashlib\nh = hashlib.md5(password.encode()).hexdigest()\n", 7, LevelHigh, 1, 1, false, ""},
 		{"literal shell command", config.Default, "import subprocess\nsubprocess.call('ls -l', shell=True)\n", 3, LevelLow, 3, 3, false, "B602"},
 		{"pinned os.system command", config.Default, "import os\nCMD = 'ls -l'\ndef f():\n    os.system(CMD)\n", 1, LevelLow, 1, 1, false, "B605"},
 		{"os.system of a parameter", config.Default, "import os\ndef f(cmd):\n    os.system(cmd)\n", 7, LevelHigh, 1, 1, false, ""},

@@ -19,13 +19,13 @@ const (
 	// literals and from names that are assigned nothing but such values in
 	// their scope: what runs is written in the file for a reviewer to read.
 	EvidenceConstant
+	// EvidenceSecret: the value is named like a secret (password, token,
+	// key …): a weak hash of it is the risk the rule is about.
+	EvidenceSecret
 )
 
 func (e Evidence) String() string {
-	if e == EvidenceConstant {
-		return "constant"
-	}
-	return ""
+	return [...]string{"", "constant", "secret"}[e]
 }
 
 // EvidenceFamily says, for a family of rules, which value of the flagged
@@ -46,6 +46,11 @@ type EvidenceFamily struct {
 	// Built: the value is the flagged string expression itself (SQL
 	// assembled with +, %, .format or an f-string), not a call argument.
 	Built bool
+	// Unproven, when set, is the severity a finding of the family scores
+	// at without evidence (the reported severity stays the rule's); with
+	// EvidenceSecret it scores at its own. For weak hashes: most digests
+	// are checksums, cache keys and ETags; a hash of a password is not.
+	Unproven string
 }
 
 // EvidenceFamilies is the table of what evidence lowers points; docs and
@@ -62,6 +67,41 @@ var EvidenceFamilies = []EvidenceFamily{
 	{Family: "sql", Rules: []string{"B608"}, Value: "the assembled SQL string (every interpolated value)", Built: true},
 	{Family: "sql", Rules: []string{"B611"}, Value: "the SQL text (first argument, or `sql=`)", Keywords: []string{"sql"}},
 	{Family: "markup", Rules: []string{"B703", "B704"}, Value: "the markup (first argument)", Keywords: []string{"s", "base"}},
+	{Family: "weak hash", Rules: []string{"B303", "B324"}, Value: "the hashed data (first argument, or `data=`/`string=`)",
+		Keywords: []string{"data", "string"}, Unproven: "MEDIUM"},
+}
+
+// hashSecretWords mark a name as holding a secret, for the weak-hash family.
+var hashSecretWords = []string{"passw", "pwd", "secret", "token", "credential", "apikey", "api_key", "private"}
+
+// secretNamed reports whether e is a name, attribute or subscript key
+// whose words say it holds a secret.
+func secretNamed(e ast.Expr) bool {
+	var name string
+	switch n := e.(type) {
+	case *ast.Name:
+		name = n.ID
+	case *ast.Attribute:
+		name = n.Attr
+	case *ast.Subscript:
+		name, _ = StrConst(n.Slice)
+	case *ast.Call: // password.encode(), bytes(password, ...)
+		if a, ok := n.Func.(*ast.Attribute); ok {
+			return secretNamed(a.Value)
+		}
+		if len(n.Args) > 0 {
+			return secretNamed(n.Args[0])
+		}
+	case *ast.BinOp: // salt + password
+		return secretNamed(n.Left) || secretNamed(n.Right)
+	}
+	name = strings.ToLower(name)
+	for _, w := range hashSecretWords {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
 }
 
 var evidenceByRule = func() map[string]*EvidenceFamily {
@@ -73,6 +113,10 @@ var evidenceByRule = func() map[string]*EvidenceFamily {
 	}
 	return m
 }()
+
+// EvidenceFamilyOf returns the evidence family of a rule, nil when it has
+// none.
+func EvidenceFamilyOf(id string) *EvidenceFamily { return evidenceByRule[id] }
 
 // addEvidence sets Evidence on the findings of the rules in
 // EvidenceFamilies. It walks the module once more, and only when such a
@@ -144,7 +188,13 @@ func (c *Context) addEvidence() {
 			}
 			v, sc = argument(s.call, fam.Keywords), s.callSc
 		}
-		if v != nil && st.constant(v, sc, 0) {
+		switch {
+		case v == nil:
+		case fam.Unproven != "":
+			if secretNamed(v) {
+				fd.Evidence = EvidenceSecret
+			}
+		case st.constant(v, sc, 0):
 			fd.Evidence = EvidenceConstant
 		}
 	}

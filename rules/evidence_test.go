@@ -41,6 +41,9 @@ func TestEvidence(t *testing.T) {
 		{"cur.execute(f'DELETE FROM t WHERE id = {uid}')\n", "B608", EvidenceNone},
 		{"COLS = 'a, b'\ncur.execute('SELECT {} FROM t'.format(COLS))\n", "B608", EvidenceConstant},
 		{"cur.execute('SELECT {} FROM t'.format(cols))\n", "B608", EvidenceNone},
+		{"import hashlib\nhashlib.md5(data)\n", "B324", EvidenceNone},
+		{"import hashlib\nhashlib.sha1(user.password.encode())\n", "B324", EvidenceSecret},
+		{"import hashlib\nhashlib.md5(salt + api_token)\n", "B324", EvidenceSecret},
 	}
 	for _, tc := range cases {
 		f, err := parser.ParseFile("x.py", []byte(tc.src))
