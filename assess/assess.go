@@ -53,6 +53,9 @@ type Input struct {
 	// counted but neither scored nor shown.
 	NewOnly bool
 	Changed []LineRange
+	// SecretsOnly: a text file of a kind where secrets are committed
+	// (.env, YAML, JSON …), on which only the secret rules run.
+	SecretsOnly bool
 	// External are the external engines' findings on this file.
 	External []engines.Finding
 	// notebook: Data is a notebook's code cells as one module (see
@@ -139,6 +142,7 @@ type Assessor struct {
 	cfg     *config.Config
 	enabled []*rules.Rule
 	set     *rules.Set // enabled, indexed for dispatch
+	secrets *rules.Set // the enabled secret rules, for SecretsOnly inputs
 	options map[string]map[string]any
 	// IgnoreSuppressions: inline suppression comments are not honoured
 	// (audit mode); trusted entries still are.
@@ -178,6 +182,13 @@ func New(cfg *config.Config) (*Assessor, error) {
 		a.enabled = append(a.enabled, r)
 	}
 	a.set = rules.NewSet(a.enabled)
+	var secret []*rules.Rule
+	for _, r := range a.enabled {
+		if r.Secret {
+			secret = append(secret, r)
+		}
+	}
+	a.secrets = rules.NewSet(secret)
 	return a, nil
 }
 
@@ -217,6 +228,13 @@ func (a *Assessor) File(in Input) FileResult {
 	res := FileResult{Path: in.Path}
 	if in.Err != "" {
 		res.Error = in.Err
+		return res
+	}
+	if in.SecretsOnly {
+		// A configuration file (.env, YAML …): the secret rules read
+		// its text; nothing else applies to it.
+		tf := parser.TextFile(in.Path, in.Data)
+		a.score(&res, tf, a.secrets.RunText(tf, a.options), in)
 		return res
 	}
 	if notebook.Is(in.Path) && !in.notebook {
@@ -455,6 +473,9 @@ func redactedLine(f *parser.File, n int, secrets [][2]int32) string {
 	le := int32(len(f.Src))
 	if n < f.Tok.LineCount() {
 		le = f.Tok.LineStart(n+1) - 1
+	}
+	if le > ls && f.Src[le-1] == '\n' {
+		le-- // the last line of a text file keeps its newline
 	}
 	var b strings.Builder
 	at := ls

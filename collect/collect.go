@@ -28,6 +28,28 @@ var skipDirs = map[string]bool{
 // NotPython is the reason given for a named file that is not Python.
 const NotPython = "not a Python file"
 
+// DefaultSecretFiles are the files judged for secrets when the
+// configuration's secrets section does not list its own.
+var DefaultSecretFiles = []string{".env", ".env.*", "*.env", "*.ini", "*.cfg", "*.conf", "*.toml", "*.yaml", "*.yml",
+	"*.json", "*.properties", "Dockerfile", "Dockerfile.*", "*.dockerfile", "*.sh", "*.bash", "*.zsh"}
+
+// SecretFiles are the globs (see assess.MatchGlob) of the files judged for
+// secrets only; empty turns that off. The scan sets it from the
+// configuration before collecting: one setting for the whole process,
+// read by every kind decision, walked or from git.
+var SecretFiles = DefaultSecretFiles
+
+// isSecretFile reports whether a slash-separated path is a configuration
+// file judged by the secret rules only.
+func isSecretFile(rel string) bool {
+	for _, g := range SecretFiles {
+		if assess.MatchGlob(g, rel) {
+			return true
+		}
+	}
+	return false
+}
+
 // maxSize is the largest file read; a larger one is reported as skipped.
 const maxSize = 16 << 20
 
@@ -70,7 +92,11 @@ func Paths(args []string, root string, excludes []string, excludeBase string) ([
 			rel := relTo(root, arg)
 			in := read(arg, rel)
 			if in.Err == "" && !IsPython(arg, in.Data) {
-				in.Err, in.Data = NotPython, nil
+				if isSecretFile(rel) {
+					in.SecretsOnly = true
+				} else {
+					in.Err, in.Data = NotPython, nil
+				}
 			}
 			out = append(out, in)
 			continue
@@ -95,6 +121,10 @@ func Paths(args []string, root string, excludes []string, excludeBase string) ([
 				out = append(out, read(p, rel))
 			} else if !strings.Contains(name, ".") && hasPythonShebang(p) {
 				out = append(out, read(p, rel))
+			} else if isSecretFile(rel) {
+				in := read(p, rel)
+				in.SecretsOnly = true
+				out = append(out, in)
 			}
 			return nil
 		})

@@ -26,6 +26,12 @@ func Git(r *hook.Repo, files []hook.File, excludes []string, excludeBase string,
 		}
 		base := f.Path[strings.LastIndexByte(f.Path, '/')+1:]
 		if !strings.HasSuffix(base, ".py") && !strings.HasSuffix(base, ".pyw") {
+			if isSecretFile(f.Path) {
+				in := gitInput(r, f, newOnly)
+				in.SecretsOnly = true
+				out = append(out, in)
+				continue
+			}
 			if strings.Contains(base, ".") {
 				continue
 			}

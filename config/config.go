@@ -46,6 +46,8 @@ type Config struct {
 	// executables never come from here: a repository's configuration must
 	// not name a program to run (CI scans untrusted pull requests).
 	Engines map[string]EngineConfig
+	// Secrets selects the configuration files judged for secrets.
+	Secrets SecretsConfig
 
 	// Origin tells where each top-level value came from, for `pyward config`.
 	Origin map[string]string
@@ -91,6 +93,17 @@ type EngineConfig struct {
 	// Args are extra arguments, and Config (Semgrep) the rule sources.
 	Args   []string `yaml:"args"`
 	Config []string `yaml:"config"`
+}
+
+// SecretsConfig says which files other than Python are judged, by the
+// secret rules only: configuration files, where secrets are committed.
+type SecretsConfig struct {
+	// Enabled false judges Python files only; unset or true, the Files.
+	Enabled *bool `yaml:"enabled"`
+	// Files are path globs; empty means the default list (.env*, *.ini,
+	// *.cfg, *.conf, *.toml, *.yaml, *.yml, *.json, *.properties,
+	// Dockerfile, shell scripts).
+	Files []string `yaml:"files"`
 }
 
 type RuleConfig struct {
@@ -153,7 +166,7 @@ func (c *Config) ApplyPreset(name, origin string) error {
 }
 
 // keys are the top-level keys of .pyward.yaml.
-var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "scoring", "baseline", "new-only", "trusted", "rules", "engines"}
+var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "scoring", "baseline", "new-only", "trusted", "rules", "engines", "secrets"}
 
 // Error is a configuration error with its place.
 type Error struct {
@@ -290,6 +303,8 @@ func (c *Config) merge(file string, data []byte) error {
 			err = decodeStrict(v, &c.Trusted, file)
 		case "rules":
 			err = decodeStrict(v, &c.Rules, file)
+		case "secrets":
+			err = decodeStrict(v, &c.Secrets, file)
 		case "engines":
 			err = decodeStrict(v, &c.Engines, file)
 			for name, e := range c.Engines {

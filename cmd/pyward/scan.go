@@ -277,6 +277,15 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		return nil, &statusError{exitError, cmd + ": --report: " + err.Error()}
 	}
 	run.cfg = cfg
+	// The configuration files judged for secrets (the secrets section).
+	switch {
+	case cfg.Secrets.Enabled != nil && !*cfg.Secrets.Enabled:
+		collect.SecretFiles = nil
+	case len(cfg.Secrets.Files) > 0:
+		collect.SecretFiles = cfg.Secrets.Files
+	default:
+		collect.SecretFiles = collect.DefaultSecretFiles
+	}
 
 	switch {
 	case repo != nil:

@@ -157,12 +157,22 @@ func TestScanGitHubSummary(t *testing.T) {
 }
 
 // TestSecretsNeverPrinted: a secret is reported in every format, also in
-// a file that does not parse, and its value appears in none of them.
+// a file that does not parse and in configuration files (.env, YAML),
+// and its value appears in none of them.
 func TestSecretsNeverPrinted(t *testing.T) {
 	dir := t.TempDir()
-	secret := "ghp_R7xk2Lm9Qv4Tn8Wb3Yc6Zd1Fg5Hj0Ks2Pa9N"
+	secret := "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" // its CRC-32 checksum holds
 	os.WriteFile(filepath.Join(dir, "ok.py"), []byte("TOKEN = '"+secret+"'\n"), 0o644)
 	os.WriteFile(filepath.Join(dir, "broken.py"), []byte("def f(:\n    token = '"+secret+"'\n"), 0o644)
+	// Configuration files: judged by the secret rules only.
+	others := map[string]string{
+		".env":        "GITHUB_TOKEN=" + secret + "\nDATABASE_URL=postgresql://app:Zt9fQw4Lr0Vx@db:5432/app\n",
+		"deploy.yaml": "env:\n  NPM_TOKEN: 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\n  HF_TOKEN: \"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\"\n",
+	}
+	for name, text := range others {
+		os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644)
+	}
+	hidden := []string{"Zt9fQw4Lr0Vx", "U9aIh3cNSLMIxral4oc8", "gJfdImqZKAbbhRiXFBgd"}
 	for _, format := range []string{"text", "json", "sarif", "github"} {
 		t.Setenv("GITHUB_STEP_SUMMARY", filepath.Join(dir, "summary-"+format+".md"))
 		out, stderr, code := pyward(t, "", "scan", "--format", format, "--fail-on", "never", dir)
@@ -172,8 +182,18 @@ func TestSecretsNeverPrinted(t *testing.T) {
 		if strings.Contains(out, secret) || strings.Contains(out, secret[4:20]) {
 			t.Errorf("%s output shows the secret:\n%s", format, out)
 		}
-		if n := strings.Count(out, "PW303"); n < 2 {
-			t.Errorf("%s: PW303 reported %d times, want it in both files:\n%s", format, n, out)
+		if n := strings.Count(out, "PW303"); n < 3 {
+			t.Errorf("%s: PW303 reported %d times, want it in the three files:\n%s", format, n, out)
+		}
+		for _, h := range hidden {
+			if strings.Contains(out, h) {
+				t.Errorf("%s output shows the secret %s…:\n%s", format, h[:4], out)
+			}
+		}
+		for _, id := range []string{"PW313", "PW329", "PW325"} {
+			if !strings.Contains(out, id) {
+				t.Errorf("%s: %s not reported in the configuration files:\n%s", format, id, out)
+			}
 		}
 		if format == "github" {
 			b, _ := os.ReadFile(filepath.Join(dir, "summary-github.md"))
