@@ -428,6 +428,9 @@ func runAct(t *testing.T, act string, c actCase) *actRun {
 	if r.jobResult() == "none" {
 		t.Fatalf("act ran no job (%v)", err)
 	}
+	if r.stepResult("Install pyward") == "failure" {
+		t.Fatalf("the action could not build pyward from %s (does that checkout compile?)", actionDir)
+	}
 	if (err == nil) != (r.jobResult() == "success") {
 		t.Errorf("act exited with %v but the job's result is %s", err, r.jobResult())
 	}
@@ -603,6 +606,20 @@ func TestActionInAct(t *testing.T) {
 		}
 		if r.jobResult() != "success" {
 			t.Errorf("job %s, want success", r.jobResult())
+		}
+	})
+
+	// upload: false keeps the SARIF on the runner and the verdict.
+	t.Run("upload false", func(t *testing.T) {
+		r := runAct(t, act, actCase{event: "pull_request", branch: "risky", with: map[string]string{"upload": "false"}})
+		if _, ok := r.recorded("upload-sarif"); ok || r.stepResult("Upload SARIF") != "not run" {
+			t.Errorf("upload step %s: want it not run", r.stepResult("Upload SARIF"))
+		}
+		if out, _ := r.recorded("outputs"); out["exit-code"] != "1" || out["sarif"] == "" {
+			t.Errorf("outputs %v: want exit-code 1 and the SARIF path", out)
+		}
+		if r.stepResult("Keep pyward's verdict") != "failure" || r.jobResult() != "failure" {
+			t.Errorf("verdict %s, job %s: want failure", r.stepResult("Keep pyward's verdict"), r.jobResult())
 		}
 	})
 
