@@ -2,15 +2,14 @@
 // scanning, through github.com/owenrumney/go-sarif/v2: every rule with its
 // descriptions, help, CWE tags and security-severity; every result with its
 // region, rule index, a fingerprint that survives lines moving and its
-// suppressions; skipped and unparsable files as notifications. It decides
-// no policy.
+// suppressions; skipped and unparsable files as notifications. It keeps the
+// log within GitHub's upload limits (limits.go) and writes no JSON null
+// (json.go). It decides no policy.
 package sarif
 
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -37,12 +36,20 @@ var securitySeverity = map[rules.Level]string{rules.Low: "3.0", rules.Medium: "5
 var resultLevel = map[rules.Level]string{rules.Low: "note", rules.Medium: "warning", rules.High: "error"}
 
 // Build makes the SARIF log of a scan.
-func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
+func Build(results []assess.FileResult, opts Options) (*Log, error) {
+	return build(results, opts, githubLimits)
+}
+
+func build(results []assess.FileResult, opts Options, lim limits) (*Log, error) {
 	rep, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return nil, err
 	}
-	driver := sarif.NewVersionedDriver("pyward", opts.Version).WithInformationURI(opts.HelpURI)
+	version, semantic := toolVersion(opts.Version)
+	driver := sarif.NewVersionedDriver("pyward", version).WithInformationURI(opts.HelpURI)
+	if semantic != "" {
+		driver.WithSemanticVersion(semantic)
+	}
 	run := sarif.NewRun(*sarif.NewTool(driver))
 	run.WithColumnKind("unicodeCodePoints")
 	run.WithOriginalUriBaseIds(map[string]*sarif.ArtifactLocation{})
@@ -94,8 +101,13 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 			order = append(order, r.Engine)
 			run.Tool.Extensions = append(run.Tool.Extensions, c)
 		}
+		// GitHub wants a full description and help for every rule (the
+		// Multitool's GH2012); an engine's rule has its message and a
+		// pointer to the engine's documentation.
 		d := sarif.NewRule(r.ID).WithName(camel(strings.ReplaceAll(r.Name, "-", "_"))).
 			WithShortDescription(sarif.NewMultiformatMessageString(r.Message)).
+			WithFullDescription(sarif.NewMultiformatMessageString(strings.TrimSuffix(r.Message, ".") + ". " + r.Recommendation)).
+			WithHelp(sarif.NewMultiformatMessageString(r.Recommendation).WithMarkdown(r.Message + "\n\n" + r.Recommendation)).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(resultLevel[r.Severity]))
 		d.AttachPropertyBag(ruleProperties(r))
 		c.Rules = append(c.Rules, d)
@@ -106,6 +118,8 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 	for _, n := range opts.Notices {
 		inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").WithTextMessage(n))
 	}
+	var out []*result
+	trimmedFlows := 0 // results whose code flow lost steps to the limit
 	for _, fr := range results {
 		uri := fr.Path
 		if fr.Error != "" {
@@ -124,9 +138,11 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 					WithLocations([]*sarif.Location{location(uri, f.Line, f.Column, f.Line, f.Column)}))
 			}
 			res := sarif.NewRuleResult(f.Rule.ID)
+			r := &result{Result: res, severity: f.Severity, confidence: f.Confidence, suppressed: f.Suppressed, known: f.Baseline == "unchanged"}
 			if ref, ok := extIndex[f.Rule.ID]; ok {
-				res.WithRule(sarif.NewReportingDescriptorReference().WithId(f.Rule.ID).WithIndex(ref.index).
-					WithToolComponentReference(sarif.NewToolComponentReference().WithName(f.Rule.Engine).WithIndex(ref.component)))
+				// go-sarif v2 writes a toolComponent reference's unset guid
+				// as null: pyward's own type (json.go).
+				r.Rule = &ruleReference{ID: f.Rule.ID, Index: ref.index, ToolComponent: toolComponentReference{Name: f.Rule.Engine, Index: ref.component}}
 			} else {
 				res.WithRuleIndex(index[f.Rule.ID])
 			}
@@ -146,34 +162,51 @@ func Build(results []assess.FileResult, opts Options) (*sarif.Report, error) {
 			}
 			if len(f.Path) > 0 {
 				// The path from source to sink, as a code flow GitHub shows
-				// step by step.
+				// step by step; past GitHub's limit of steps per result the
+				// first ones and the sink are kept.
+				steps := f.Path
+				if len(steps) > lim.threadFlowLocations {
+					trimmedFlows++
+					steps = append(slices.Clip(steps[:lim.threadFlowLocations-1]), steps[len(steps)-1])
+				}
 				var locs []*sarif.ThreadFlowLocation
-				for _, st := range f.Path {
+				for _, st := range steps {
 					loc := location(uri, st.Line, st.Column, st.EndLine, st.EndColumn).WithMessage(sarif.NewTextMessage(st.Note))
 					locs = append(locs, sarif.NewThreadFlowLocation().WithLocation(loc))
 				}
 				res.WithCodeFlows([]*sarif.CodeFlow{sarif.NewCodeFlow().WithThreadFlows([]*sarif.ThreadFlow{sarif.NewThreadFlow().WithLocations(locs)})})
 			}
 			if f.Suppressed {
-				kind := "inSource"
-				if strings.HasPrefix(f.Justification, "trusted: ") || strings.HasPrefix(f.Justification, "ignored for this path") {
-					kind = "external"
-				}
-				s := sarif.NewSuppression(kind)
-				if f.Justification != "" {
-					s.WithJustifcation(f.Justification)
-				}
-				res.AddSuppression(s)
+				r.Suppressions = []suppression{suppressionOf(f.Justification)}
 			}
-			run.AddResult(res)
+			out = append(out, r)
 		}
 	}
 	run.AddInvocations(inv)
-	if run.Results == nil {
-		run.Results = []*sarif.Result{}
-	}
 	rep.AddRun(run)
-	return rep, nil
+	log := &Log{report: rep, run: run, inv: inv, results: out}
+	if trimmedFlows > 0 {
+		log.notice(fmt.Sprintf("SARIF limit (code flows): %d results have more than %d steps, GitHub's limit per result: their middle steps are left out, the first %d and the sink kept", trimmedFlows, lim.threadFlowLocations, lim.threadFlowLocations-1))
+	}
+	if err := log.fit(lim); err != nil {
+		return nil, err
+	}
+	return log, nil
+}
+
+// suppressionOf is the suppression of a finding: its reason as the
+// justification; a trusted entry or a path ignored by the configuration is
+// kept outside the source (external), a comment in it (inSource). Status
+// accepted: pyward honoured it.
+func suppressionOf(justification string) suppression {
+	kind := "inSource"
+	if strings.HasPrefix(justification, "trusted: ") || strings.HasPrefix(justification, "ignored for this path") {
+		kind = "external"
+	}
+	if justification == "" {
+		justification = "suppressed by a comment that gives no reason"
+	}
+	return suppression{Kind: kind, Status: "accepted", Justification: justification}
 }
 
 // ruleProperties are the tags (security, the CWE) and the severity GitHub
@@ -184,7 +217,7 @@ func ruleProperties(r *rules.Rule) *sarif.PropertyBag {
 	if r.CWE != 0 {
 		tags = append(tags, fmt.Sprintf("external/cwe/cwe-%d", r.CWE))
 	}
-	props.Add("tags", tags)
+	props.Add("tags", tags[:min(len(tags), maxTags)])
 	props.Add("security-severity", securitySeverity[r.Severity])
 	return props
 }
@@ -228,27 +261,14 @@ func camel(s string) string {
 
 // Write writes the log to w.
 func Write(w io.Writer, results []assess.FileResult, opts Options) error {
-	rep, err := Build(results, opts)
+	log, err := Build(results, opts)
 	if err != nil {
 		return err
 	}
-	return rep.PrettyWrite(w)
-}
-
-// WriteFile writes the log to path atomically: a temporary file in the same
-// folder, renamed over the target, so that a reader never sees half a log.
-func WriteFile(path string, results []assess.FileResult, opts Options) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".pyward-*.sarif")
+	b, err := log.JSON()
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp.Name())
-	if err := Write(tmp, results, opts); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
+	_, err = w.Write(b)
+	return err
 }

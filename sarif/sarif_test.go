@@ -3,14 +3,14 @@ package sarif
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"os/exec"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/pyward/pyward/assess"
 	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/internal/sarifcheck"
 )
 
 func scanLog(t *testing.T) map[string]any {
@@ -113,50 +113,178 @@ func TestFingerprintSurvivesMovedLines(t *testing.T) {
 	}
 }
 
-// TestMultitoolValidation runs the SARIF Multitool's validation with its
-// GitHub rules when the Multitool is installed (PYWARD_SARIF_MULTITOOL or
-// Sarif.Multitool on PATH). It first proves the validator rejects a broken
-// log, so that a validator that checks nothing cannot pass the test.
-func TestMultitoolValidation(t *testing.T) {
-	tool := os.Getenv("PYWARD_SARIF_MULTITOOL")
-	if tool == "" {
-		tool, _ = exec.LookPath("Sarif.Multitool")
+// TestValidators: the log passes upload-sarif's schema check and the SARIF
+// Multitool with its GitHub rules (internal/sarifcheck, which first proves
+// both report broken logs).
+func TestValidators(t *testing.T) {
+	v := sarifcheck.Need(t)
+	a, _ := assess.New(config.Default())
+	results := a.Run([]assess.Input{
+		{Path: "pkg/run.py", Data: []byte("import subprocess\nsubprocess.call(cmd, shell=True)  # nosec B602 reviewed\nimport os\nos.system(c)\n")},
+		{Path: "pkg/old.py", Data: []byte("print 'x'\n")},
+		{Path: "notes.txt", Err: "not a Python file"},
+	}, 1)
+	p := filepath.Join(t.TempDir(), "log.sarif")
+	if err := WriteFile(p, results, Options{Version: "dev", Category: "pyward", HelpURI: "https://example.invalid/rules.md"}); err != nil {
+		t.Fatal(err)
 	}
-	if tool == "" {
-		t.Skip("SARIF Multitool not found: npm install @microsoft/sarif-multitool-linux and set PYWARD_SARIF_MULTITOOL to its Sarif.Multitool")
+	v.Check(t, []string{p})
+}
+
+// TestSuppressionsWithoutNull: every suppression carries its kind, status
+// and reason, and nothing in the log is null (go-sarif v2 wrote four nulls
+// per suppression, which upload-sarif rejects).
+func TestSuppressionsWithoutNull(t *testing.T) {
+	cfg := config.Default()
+	cfg.Trusted = append(cfg.Trusted, config.Trusted{Paths: []string{"tools/*.py"}, Rules: []string{"B605"}, Reason: "vetted build tooling"})
+	a, err := assess.New(cfg)
+	if err != nil {
+		t.Fatal(err)
 	}
-	dir := t.TempDir()
-	validate := func(log map[string]any) int {
-		b, _ := json.Marshal(log)
-		in := filepath.Join(dir, "in.sarif")
-		out := filepath.Join(dir, "out.sarif")
-		os.WriteFile(in, b, 0o644)
-		os.Remove(out)
-		cmd := exec.Command(tool, "validate", "--rule-kind", "Gh;Sarif", "--output", out, in)
-		cmd.Env = append(os.Environ(), "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
-		if msg, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("multitool: %v\n%s", err, msg)
-		}
-		var res map[string]any
-		b, _ = os.ReadFile(out)
-		if err := json.Unmarshal(b, &res); err != nil {
-			t.Fatalf("multitool output: %v", err)
-		}
-		n := 0
-		for _, r := range get(res, "runs", 0, "results").([]any) {
-			if lvl, _ := get(r, "level").(string); lvl == "error" || lvl == "" {
-				n++
+	results := a.Run([]assess.Input{
+		{Path: "pkg/run.py", Data: []byte("import os\nos.system(c)  # nosec B605 reviewed by the security team\nos.popen(c)  # nosec\nos.system(d)  # pyward: ignore[B605] constant command\n")},
+		{Path: "tools/t.py", Data: []byte("import os\nos.system(c)\n")},
+	}, 1)
+	var buf bytes.Buffer
+	if err := Write(&buf, results, Options{Version: "v1.2.3"}); err != nil {
+		t.Fatal(err)
+	}
+	if nulls := sarifcheck.Nulls(buf.Bytes()); len(nulls) > 0 {
+		t.Errorf("nulls at %v", nulls)
+	}
+	var log map[string]any
+	json.Unmarshal(buf.Bytes(), &log)
+	got := map[string]bool{}
+	for _, r := range get(log, "runs", 0, "results").([]any) {
+		if s, ok := get(r, "suppressions").([]any); ok {
+			for _, x := range s {
+				if get(x, "status") != "accepted" {
+					t.Errorf("suppression %v: status", x)
+				}
+				got[fmt.Sprint(get(x, "kind"), ": ", get(x, "justification"))] = true
 			}
+		}
+	}
+	for _, want := range []string{"inSource: reviewed by the security team", "inSource: constant command", "inSource: suppressed by a comment that gives no reason", "external: trusted: vetted build tooling"} {
+		if !got[want] {
+			t.Errorf("no suppression %q in %v", want, got)
+		}
+	}
+}
+
+func TestToolVersion(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"v1.2.3":                             {"1.2.3", "1.2.3"},
+		"1.2.3":                              {"1.2.3", "1.2.3"},
+		"dev":                                {"0.0.0-dev", "0.0.0-dev"},
+		"":                                   {"0.0.0-dev", "0.0.0-dev"},
+		"v0.0.0-20260101000000-abcdef123456": {"0.0.0-20260101000000-abcdef123456", "0.0.0-20260101000000-abcdef123456"},
+		"v1.2.3+dirty":                       {"1.2.3+dirty", "1.2.3+dirty"},
+		"v1.2":                               {"1.2", ""},
+		"main branch":                        {"0.0.0-main-branch", "0.0.0-main-branch"},
+	} {
+		v, s := toolVersion(in)
+		if v != want[0] || s != want[1] {
+			t.Errorf("toolVersion(%q) = %q, %q; want %q, %q", in, v, s, want[0], want[1])
+		}
+	}
+}
+
+// TestLimitsKeepTheMostSevere checks the choice of what is left out, with
+// limits small enough to see it (the real ones are exercised on the binary
+// by cmd/pyward's TestSARIFWithinGitHubLimits).
+func TestLimitsKeepTheMostSevere(t *testing.T) {
+	a, _ := assess.New(config.Default())
+	var src strings.Builder
+	src.WriteString("import os\n")
+	for range 5 {
+		src.WriteString("assert c\nos.system(c)\nos.system(c)  # nosec\n")
+	}
+	results := a.Run([]assess.Input{{Path: "a.py", Data: []byte(src.String())}}, 1)
+	count := func(log *Log) map[string]int {
+		n := map[string]int{}
+		for _, r := range log.results {
+			key := r.severity.String()
+			if r.suppressed {
+				key += " suppressed"
+			}
+			n[key]++
 		}
 		return n
 	}
-	broken := scanLog(t)
-	delete(get(broken, "runs", 0, "results", 0).(map[string]any), "locations")
-	delete(broken, "version")
-	if validate(broken) == 0 {
-		t.Skip("the SARIF Multitool at " + tool + " reports nothing even for a log without a version: it loaded no validation rules (seen with @microsoft/sarif-multitool-linux 5.7.0), so it cannot check ours")
+	log, err := build(results, Options{}, limits{results: 8, threadFlowLocations: 10, gzipBytes: 10 << 20})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if n := validate(scanLog(t)); n != 0 {
-		t.Errorf("SARIF Multitool: %d errors in pyward's log", n)
+	// 5 HIGH, 5 LOW, 5 HIGH suppressed: the unsuppressed HIGH ones first,
+	// then LOW, the suppressed last.
+	if n := count(log); len(log.results) != 8 || n["HIGH"] != 5 || n["LOW"] != 3 {
+		t.Errorf("kept %v", n)
+	}
+	b, _ := log.JSON()
+	if !strings.Contains(string(b), "7 of 15 results are left out (GitHub accepts 8 results per run): 5 HIGH, 2 LOW") {
+		t.Errorf("notification missing:\n%s", b)
+	}
+	// The kept results stay in report order.
+	last := 0
+	for _, r := range log.results {
+		line := *r.Locations[0].PhysicalLocation.Region.StartLine
+		if line < last {
+			t.Errorf("results out of order: line %d after %d", line, last)
+		}
+		last = line
+	}
+
+	// The gzipped size: a limit below the full log's size, for a scan
+	// whose results outweigh the rules' descriptions.
+	src.Reset()
+	src.WriteString("import os\n")
+	for range 500 {
+		src.WriteString("assert c\nos.system(c)\n")
+	}
+	results = a.Run([]assess.Input{{Path: "a.py", Data: []byte(src.String())}}, 1)
+	full, _ := build(results, Options{}, githubLimits)
+	fb, _ := full.JSON()
+	whole, _ := gzipSize(fb)
+	lim := limits{results: 25000, threadFlowLocations: 10, gzipBytes: whole * 3 / 4}
+	small, err := build(results, Options{}, lim)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, _ := small.JSON()
+	// Smaller, not empty, and LOW results go before any HIGH one does.
+	n := count(small)
+	if size, _ := gzipSize(sb); size > lim.gzipBytes || len(small.results) == 0 || len(small.results) >= 1000 || (n["LOW"] > 0 && n["HIGH"] != 500) {
+		t.Errorf("gzip limit %d: %d bytes, kept %v", lim.gzipBytes, size, count(small))
+	}
+	if !strings.Contains(string(sb), "bytes of gzipped SARIF") || strings.Count(string(sb), "results are left out") != 1 {
+		t.Errorf("gzip limit: want one notification of what was left out:\n%s", sb)
+	}
+}
+
+// TestLimitsShortenLongCodeFlows: a code flow past the limit of steps keeps
+// its first steps and the sink, and the log says so. (pyward's data flow
+// keeps at most a few steps, so only a lowered limit reaches this.)
+func TestLimitsShortenLongCodeFlows(t *testing.T) {
+	a, _ := assess.New(config.Default())
+	src := "import os\n\n\ndef f():\n    x0 = input()\n    x1 = x0\n    x2 = x1\n    x3 = x2\n    os.system(x3)\n"
+	results := a.Run([]assess.Input{{Path: "a.py", Data: []byte(src)}}, 1)
+	log, err := build(results, Options{}, limits{results: 100, threadFlowLocations: 3, gzipBytes: 10 << 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	flows := 0
+	for _, r := range log.results {
+		for _, cf := range r.CodeFlows {
+			locs := cf.ThreadFlows[0].Locations
+			flows++
+			if len(locs) != 3 || !strings.HasPrefix(*locs[2].Location.Message.Text, "run by") {
+				t.Errorf("%d steps, last %q", len(locs), *locs[len(locs)-1].Location.Message.Text)
+			}
+		}
+	}
+	b, _ := log.JSON()
+	if flows != 1 || !strings.Contains(string(b), "SARIF limit (code flows): 1 results have more than 3 steps") {
+		t.Errorf("%d flows; notification missing:\n%s", flows, b)
 	}
 }
