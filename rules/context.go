@@ -43,6 +43,7 @@ type Context struct {
 	aliases     map[string]string   // local name -> qualified name
 	dynAliases  map[string]reach    // aliases set by assigning a name looked up by string (see noteAssign)
 	values      map[string]ast.Expr // the last value assigned to each plain name so far (see foldVar)
+	ruleState   map[*Rule]any       // per-file state of rules that judge the whole file (see state)
 	imported    []string            // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
@@ -120,6 +121,20 @@ func (c *Context) Mark(n any, note string) {
 		c.marks = map[any]string{}
 	}
 	c.marks[n] = note
+}
+
+// state returns the current rule's per-file state, made by mk on first
+// use: rules that gather evidence call by call and judge at KindEnd.
+func (c *Context) state(mk func() any) any {
+	if v, ok := c.ruleState[c.rule]; ok {
+		return v
+	}
+	if c.ruleState == nil {
+		c.ruleState = map[*Rule]any{}
+	}
+	v := mk()
+	c.ruleState[c.rule] = v
+	return v
 }
 
 // Marked returns the note left on n, or "".
