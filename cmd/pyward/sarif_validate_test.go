@@ -140,6 +140,13 @@ func TestSARIFPassesGitHubValidators(t *testing.T) {
 			t.Errorf("full scan: no %q result (accepted suppression) among %v", want, kinds)
 		}
 	}
+	syntaxNote := false
+	for _, n := range run.Invocations[0].ToolExecutionNotifications {
+		syntaxNote = syntaxNote || (n.Level == "error" && strings.HasPrefix(n.Message.Text, "pkg/old.py:1:"))
+	}
+	if !syntaxNote {
+		t.Errorf("no notification of pkg/old.py's syntax error: %+v", run.Invocations)
+	}
 	if len(run.Tool.Extensions) == 0 || run.Tool.Extensions[0].Name != "bandit" {
 		t.Errorf("extensions %v", run.Tool.Extensions)
 	}
