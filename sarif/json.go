@@ -97,6 +97,8 @@ func (l *Log) notice(text string) {
 // semver is Semantic Versioning 2.0.0's grammar.
 var semver = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$`)
 
+var nonIdentifier = regexp.MustCompile(`[^0-9A-Za-z-]+`)
+
 // toolVersion turns pyward's version (v1.2.3, a Go pseudo-version, or dev
 // for a plain build) into tool.driver.version, which the Multitool's
 // SARIF2005 wants to start with a digit, and semanticVersion, which SARIF
@@ -105,7 +107,7 @@ func toolVersion(v string) (version, semantic string) {
 	v = strings.TrimPrefix(strings.TrimSpace(v), "v")
 	if v == "" || v[0] < '0' || v[0] > '9' {
 		// A development build: a pre-release of nothing, named after it.
-		label := strings.Trim(regexp.MustCompile(`[^0-9A-Za-z-]+`).ReplaceAllString(v, "-"), "-")
+		label := strings.Trim(nonIdentifier.ReplaceAllString(v, "-"), "-")
 		if label == "" {
 			label = "dev"
 		}

@@ -36,8 +36,9 @@ func (l *Log) fit(lim limits) error {
 	if keep > lim.results {
 		keep = lim.results
 	}
-	order := l.bySeverity()
+	var order []int // sorted only when something must go
 	if keep < n {
+		order = l.bySeverity()
 		l.keep(order, keep, fmt.Sprintf("GitHub accepts %d results per run", lim.results))
 	}
 	for {
@@ -61,6 +62,9 @@ func (l *Log) fit(lim limits) error {
 			next = keep - 1
 		}
 		keep = next
+		if order == nil {
+			order = l.bySeverity()
+		}
 		l.keep(order, keep, "GitHub accepts "+bytesText(lim.gzipBytes)+" of gzipped SARIF")
 	}
 }
