@@ -12,6 +12,10 @@ import (
 // (db.password) separate the words with - and . too.
 var secretName = lazyRegexp(`(?i)(?:^|[_\-.])(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|credentials?)$`)
 
+// indexExpr is a name indexed and dotted, as JMESPath and Python write
+// references to a value.
+var indexExpr = lazyRegexp(`^[A-Za-z_][\w.]*\[[-\w'"]*\][\w.\[\]-]*$`)
+
 // looksSecret says whether a value assigned to a secret-like name is
 // plausibly a real credential: long enough, random enough, and not a
 // placeholder, an environment variable's name, a path or a URL.
@@ -33,6 +37,9 @@ func looksSecret(v string) bool {
 	}
 	if upperSnake || lowerDotted && entropy(v) < 3.5 {
 		return false // an environment variable's or a setting's name
+	}
+	if indexExpr.MatchString(v) {
+		return false // an expression: Jobs[-1].JobId, items[0]
 	}
 	if wordsOnly(v) {
 		return false // a name: 'AWSSecretKey', 'Access-Control-Allow-Credentials'

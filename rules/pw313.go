@@ -62,9 +62,9 @@ func urlPassword(src []byte, i int) (start, end int, ok bool) {
 // urlSecret says whether a URL's password is plausibly real: not empty or
 // short, not an interpolation (${X}, {x}, %(x)s, $X, %X%), not a mask
 // (***, xxx) or a word that stands for a password, not the user name
-// again.
+// again, not holding a colon or a comma (host:port,host lists).
 func urlSecret(user, pw string) bool {
-	if len(pw) < 6 || len(pw) > 200 || pw == user || strings.ContainsAny(pw, "{}$<>*%`()[]") && !urlEncoded(pw) {
+	if len(pw) < 6 || len(pw) > 200 || pw == user || strings.ContainsAny(pw, ":,") || strings.ContainsAny(pw, "{}$<>*%`()[]") && !urlEncoded(pw) {
 		return false
 	}
 	if urlPlaceholderWords[strings.ToLower(strings.Trim(pw, "0123456789_-."))] || placeholder.MatchString(pw) {

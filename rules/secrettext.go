@@ -29,10 +29,11 @@ func isNameByte(c byte) bool {
 }
 
 // namedSecrets returns the spans of values assigned in text to names
-// that secretName accepts, which looksSecret accepts.
-func namedSecrets(src []byte) [][2]int {
+// that secretName accepts, which looksSecret accepts, and whether each
+// value is quoted (1) or bare (0).
+func namedSecrets(src []byte) [][3]int {
 	low := bytes.ToLower(src)
-	var out [][2]int
+	var out [][3]int
 	seen := map[int]bool{}
 	for _, w := range secretWords {
 		for off := 0; ; {
@@ -50,10 +51,17 @@ func namedSecrets(src []byte) [][2]int {
 			for s > 0 && isNameByte(src[s-1]) {
 				s--
 			}
+			if s > 0 && (src[s-1] == ':' || src[s-1] == '/') {
+				continue // a segment of an ARN or a path: arn:…:secret:name
+			}
 			vs, ve, ok := assignedValue(src, e)
 			if ok && !seen[vs] && namedSecret(string(src[s:e]), string(src[vs:ve])) {
 				seen[vs] = true
-				out = append(out, [2]int{vs, ve})
+				quoted := 0
+				if vs > 0 && (src[vs-1] == '"' || src[vs-1] == '\'') {
+					quoted = 1
+				}
+				out = append(out, [3]int{vs, ve, quoted})
 			}
 		}
 	}
@@ -65,13 +73,19 @@ func namedSecrets(src []byte) [][2]int {
 // quote, spaces, = or : (not ==), spaces, then a quoted value or a bare
 // one up to a space, a quote or a separator.
 func assignedValue(src []byte, i int) (int, int, bool) {
-	if i < len(src) && (src[i] == '"' || src[i] == '\'') {
+	quotedName := i < len(src) && (src[i] == '"' || src[i] == '\'')
+	if quotedName {
 		i++
 	}
 	for i < len(src) && (src[i] == ' ' || src[i] == '\t') {
 		i++
 	}
 	if i >= len(src) || src[i] != '=' && src[i] != ':' || i+1 < len(src) && src[i+1] == '=' {
+		return 0, 0, false
+	}
+	// A colon assigns in YAML only before a space ("key: value"), in
+	// JSON after a quoted name; "secret:name" is one word.
+	if src[i] == ':' && !quotedName && (i+1 >= len(src) || src[i+1] != ' ' && src[i+1] != '\t') {
 		return 0, 0, false
 	}
 	i++
@@ -93,13 +107,18 @@ func assignedValue(src []byte, i int) (int, int, bool) {
 		return i + 1, j, true
 	}
 	j := i
-	for j < len(src) && src[j] > ' ' && src[j] != '"' && src[j] != '\'' && src[j] != '#' && src[j] != ',' && src[j] != ';' &&
+	for j < len(src) && src[j] > ' ' && src[j] != '"' && src[j] != '\'' && src[j] != '`' && src[j] != '#' && src[j] != ',' && src[j] != ';' &&
 		src[j] != '&' && src[j] != ')' && src[j] != '(' && src[j] != '[' && src[j] != ']' && src[j] != '}' && src[j] != '{' && j-i < 600 {
 		j++
 	}
 	// A bare value must end where the line or the word does, not run
 	// into an expression (password=get(…)).
-	if j < len(src) && (src[j] == '(' || src[j] == '[' || src[j] == '{') {
+	if j < len(src) && (src[j] == '(' || src[j] == '[' || src[j] == '{' || src[j] == '`') {
+		return 0, 0, false
+	}
+	// Nor is a bare value a path (a credential scope a/b/c/d) or a
+	// reference (:py:class:…).
+	if j > i && (src[i] == ':' || bytes.Count(src[i:j], []byte("/")) > 2) {
 		return 0, 0, false
 	}
 	return i, j, j > i
@@ -136,7 +155,11 @@ func (c *Context) reportNamedInText() {
 	}
 	for _, sp := range spans {
 		s, e := int32(sp[0]), int32(sp[1])
-		if c.File.Module != nil && !inside(regions, s, e) {
+		// In Python's comments and strings only bare values count: a
+		// .env block (NAME=value) is pasted configuration, while a
+		// quoted value there (passwd='…' in a docstring) is an example
+		// of code.
+		if c.File.Module != nil && (sp[2] == 1 || !inside(regions, s, e)) {
 			continue
 		}
 		c.ReportSpan(s, e, c.rule.Severity, c.rule.Confidence, c.rule.Message)
