@@ -56,6 +56,9 @@ type val struct {
 	l     Labels
 	safe  Families
 	trace []Step
+	cls   *classInfo // an instance of the module's class
+	fn    string     // a function held as a value: run = os.system
+	k     *konst     // the value, when it is a literal the analysis follows
 }
 
 func (v val) with(l Labels, s Step) val {
@@ -64,24 +67,37 @@ func (v val) with(l Labels, s Step) val {
 	}
 	t := append(append([]Step(nil), v.trace...), s)
 	if len(t) > maxTrace {
-		t = t[len(t)-maxTrace:]
+		t = append(t[:2:2], t[len(t)-(maxTrace-2):]...)
 	}
-	return val{v.l | l, v.safe, t}
+	return val{l: v.l | l, safe: v.safe, trace: t, cls: v.cls, fn: v.fn}
 }
 
 // join is the value that may be either (or both) of a and b: it carries
 // both's labels and is safe only for the families both are safe for.
 func join(a, b val) val {
 	if a.l == 0 {
+		if a.cls != nil && b.cls == nil || a.fn != "" && b.fn == "" {
+			b.cls, b.fn = a.cls, a.fn
+		}
 		return b
 	}
 	if b.l == 0 {
+		if a.cls == nil && b.cls != nil || a.fn == "" && b.fn != "" {
+			a.cls, a.fn = b.cls, b.fn
+		}
 		return a
 	}
 	if b.l&^a.l == 0 && a.safe&^b.safe == 0 {
 		return a
 	}
-	return val{a.l | b.l, a.safe & b.safe, a.trace}
+	cls, fn := a.cls, a.fn
+	if cls == nil {
+		cls = b.cls
+	}
+	if fn == "" {
+		fn = b.fn
+	}
+	return val{l: a.l | b.l, safe: a.safe & b.safe, trace: a.trace, cls: cls, fn: fn}
 }
 
 func step(n ast.Located, note string) Step { return Step{n.Pos(), n.End(), note} }
@@ -96,8 +112,14 @@ func Analyze(mod *ast.Module, h Host, m *Model, opt Options) []Event {
 		m = defaultModel
 	}
 	a := &analyzer{h: h, m: m, opt: opt, mod: mod, seen: map[eventKey]bool{},
-		downloaded: map[string]Step{}, openedVars: map[string]string{}}
-	a.block(mod.Body, map[string]val{})
+		downloaded: map[string]Step{}, openedVars: map[string]string{},
+		funcs: map[string]*funcDef{}, classes: map[string]*classInfo{}, sums: map[*funcDef]*summary{},
+		collected: map[ast.Stmt]bool{}}
+	a.collect(mod.Body)
+	env := map[string]val{}
+	a.globals = env
+	a.block(mod.Body, env)
+	a.finish()
 	return a.events
 }
 
@@ -122,11 +144,20 @@ type analyzer struct {
 	openedVars map[string]string
 	dup2Seen   bool
 	reqVars    map[string]bool
-	// The labels each function of the module returns, once analysed
-	// (functions are analysed where defined, usually before their
-	// callers): `def grab(): return open(key).read()` then `send(grab())`.
-	returns map[string]val
-	curFunc string
+	// The module's functions and classes, their summaries (see
+	// summary.go), the summary being computed and its class, the
+	// functions defined inside the current function, and the module's
+	// top-level variables.
+	funcs     map[string]*funcDef
+	classes   map[string]*classInfo
+	order     []*funcDef
+	collected map[ast.Stmt]bool
+	sums      map[*funcDef]*summary
+	cur       *summary
+	curClass  *classInfo
+	scope     map[string]*funcDef
+	globals   map[string]val
+	depth     int
 }
 
 func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
@@ -135,7 +166,7 @@ func (a *analyzer) emit(family string, n ast.Located, callee string, v val, acti
 		return
 	}
 	a.seen[k] = true
-	a.events = append(a.events, Event{Family: family, Node: n, Callee: callee, Labels: v.l,
+	a.events = append(a.events, Event{Family: family, Node: n, Callee: callee, Labels: real(v.l),
 		Trace: append([]Step(nil), v.trace...), Action: action})
 }
 
@@ -178,8 +209,24 @@ func copyEnv(env map[string]val) map[string]val {
 
 func mergeInto(dst, src map[string]val) {
 	for k, v := range src {
-		dst[k] = join(dst[k], v)
+		d, had := dst[k]
+		j := join(d, v)
+		if had && (d.k == nil || v.k == nil || *d.k != *v.k) {
+			j.k = nil // different values on the two paths
+		}
+		dst[k] = j
 	}
+}
+
+// loopEnv is the environment a loop's body starts with: a variable's
+// literal value may change from one iteration to the next.
+func loopEnv(env map[string]val) map[string]val {
+	e := make(map[string]val, len(env))
+	for k, v := range env {
+		v.k = nil
+		e[k] = v
+	}
+	return e
 }
 
 // block analyses statements in order, updating env.
@@ -192,13 +239,16 @@ func (a *analyzer) block(stmts []ast.Stmt, env map[string]val) {
 func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 	switch s := st.(type) {
 	case *ast.FunctionDef:
-		a.function(s.Name, s.Args, s.Body, s.DecoratorList)
+		a.nestedDef(s, s.Name, s.Args, s.Body, s.DecoratorList)
 	case *ast.AsyncFunctionDef:
-		a.function(s.Name, s.Args, s.Body, s.DecoratorList)
+		a.nestedDef(s, s.Name, s.Args, s.Body, s.DecoratorList)
 	case *ast.ClassDef:
 		a.block(s.Body, map[string]val{})
 	case *ast.Assign:
 		v := a.eval(s.Value, env)
+		if c, ok := a.constOf(s.Value, env, 0); ok && v.l == 0 {
+			v.k = &c
+		}
 		for _, t := range s.Targets {
 			a.bind(t, v, env)
 			a.noteOpened(t, s.Value)
@@ -214,31 +264,44 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 		a.eval(s.Value, env)
 	case *ast.Return:
 		if s.Value != nil {
-			v := a.eval(s.Value, env)
-			if a.curFunc != "" && v.l != 0 {
-				a.returns[a.curFunc] = join(a.returns[a.curFunc], v)
-			}
+			a.recordReturn(a.eval(s.Value, env))
 		}
 	case *ast.If:
 		a.eval(s.Test, env)
-		e1, e2 := copyEnv(env), copyEnv(env)
-		for _, name := range guarded(s.Test) {
-			e1[name] = val{} // checked against literals: only those values get through
+		if t, known := a.truth(s.Test, env); known {
+			// The test's value is known: only one branch runs.
+			if t {
+				a.block(s.Body, env)
+			} else {
+				a.block(s.Orelse, env)
+			}
+			return
 		}
+		e1, e2 := copyEnv(env), copyEnv(env)
+		whenTrue, whenFalse := a.guards(s.Test)
+		applyGuard(e1, whenTrue)
+		applyGuard(e2, whenFalse)
 		a.block(s.Body, e1)
 		a.block(s.Orelse, e2)
+		x1, x2 := a.exits(s.Body), a.exits(s.Orelse)
 		for k := range env {
 			delete(env, k)
 		}
-		mergeInto(env, e1)
-		mergeInto(env, e2)
+		// A branch that returns, raises or aborts does not reach what
+		// follows: `if "../" in name: return` leaves name checked.
+		if !x1 || x2 {
+			mergeInto(env, e1)
+		}
+		if !x2 || x1 {
+			mergeInto(env, e2)
+		}
 	case *ast.For:
 		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
 	case *ast.AsyncFor:
 		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
 	case *ast.While:
-		a.eval(s.Test, env)
-		e := copyEnv(env)
+		e := loopEnv(env)
+		a.eval(s.Test, e)
 		a.block(s.Body, e)
 		mergeInto(env, e)
 		a.block(s.Orelse, env)
@@ -278,7 +341,7 @@ func (a *analyzer) loop(target, iter ast.Expr, body, orelse []ast.Stmt, env map[
 	v := a.eval(iter, env)
 	// One pass over the body: a second would see values carried from one
 	// iteration to the next, at a cost exponential in the nesting depth.
-	e := copyEnv(env)
+	e := loopEnv(env)
 	a.bind(target, v, e)
 	a.block(body, e)
 	mergeInto(env, e)
@@ -311,58 +374,21 @@ func (a *analyzer) try(body []ast.Stmt, handlers []*ast.ExceptHandler, orelse, f
 	}
 }
 
-// guarded lists the names an if-test pins to literal values:
-// `x in ('a', 'b')`, `x == 'a'`, joined by `and`.
-func guarded(test ast.Expr) []string {
-	switch t := test.(type) {
-	case *ast.BoolOp:
-		if t.Op == ast.And {
-			var out []string
-			for _, v := range t.Values {
-				out = append(out, guarded(v)...)
-			}
-			return out
-		}
-	case *ast.Compare:
-		n, ok := t.Left.(*ast.Name)
-		if !ok || len(t.Ops) != 1 {
-			return nil
-		}
-		switch t.Ops[0] {
-		case ast.Eq:
-			if _, ok := t.Comparators[0].(*ast.Constant); ok {
-				return []string{n.ID}
-			}
-		case ast.In:
-			var elts []ast.Expr
-			switch c := t.Comparators[0].(type) {
-			case *ast.Tuple:
-				elts = c.Elts
-			case *ast.List:
-				elts = c.Elts
-			case *ast.Set:
-				elts = c.Elts
-			default:
-				return nil
-			}
-			for _, e := range elts {
-				if _, ok := e.(*ast.Constant); !ok {
-					return nil
-				}
-			}
-			return []string{n.ID}
-		}
+// nestedDef records a def the module's collection did not see (inside a
+// function, a loop...): it is summarised when called, or at the end.
+func (a *analyzer) nestedDef(node ast.Stmt, name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr) {
+	if a.collected[node] {
+		return
 	}
-	return nil
+	if a.scope == nil {
+		a.scope = map[string]*funcDef{}
+	}
+	a.scope[name] = a.addFunc(a.scope, node, name, args, body, decorators, nil)
 }
 
-func (a *analyzer) function(name string, args *ast.Arguments, body []ast.Stmt, decorators []ast.Expr) {
-	if a.returns == nil {
-		a.returns = map[string]val{}
-	}
-	savedFunc := a.curFunc
-	a.curFunc = name
-	defer func() { a.curFunc = savedFunc }()
+// function analyses a function's body for its summary (see summarize).
+func (a *analyzer) function(f *funcDef) {
+	name, args, body, decorators := f.name, f.args, f.body, f.decorators
 	saved, savedOpen, savedDup, savedReq := a.downloaded, a.openedVars, a.dup2Seen, a.reqVars
 	a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = map[string]Step{}, map[string]string{}, false, nil
 	defer func() { a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = saved, savedOpen, savedDup, savedReq }()
@@ -386,6 +412,7 @@ func (a *analyzer) function(name string, args *ast.Arguments, body []ast.Stmt, d
 				a.reqVars = map[string]bool{}
 			}
 			a.reqVars[p.Arg] = true
+			env[p.Arg] = val{l: ReqObj}
 			continue
 		}
 		if route && !a.m.notParams[p.Arg] && !a.isDependency(p) {
@@ -394,6 +421,18 @@ func (a *analyzer) function(name string, args *ast.Arguments, body []ast.Stmt, d
 	}
 	if a.m.handlers[name] && len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" {
 		env["event"] = val{}.with(User|Remote, step(params[0], "the handler's event"))
+	}
+	// The other parameters are slots: what a caller passes.
+	for i, p := range f.params {
+		if i == 0 && f.bound() {
+			env[p.Arg] = val{cls: f.class}
+			continue
+		}
+		if _, set := env[p.Arg]; set || a.reqVars[p.Arg] {
+			continue
+		}
+		bit := a.cur.slot(slotInfo{param: i})
+		env[p.Arg] = val{l: bit, trace: []Step{step(p, "parameter "+p.Arg+" of "+name)}}
 	}
 	a.block(body, env)
 }
@@ -435,7 +474,7 @@ func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
 		if v.l != 0 {
 			v.trace = append(v.trace[:len(v.trace):len(v.trace)], step(t, "assigned to "+t.ID))
 			if len(v.trace) > maxTrace {
-				v.trace = v.trace[len(v.trace)-maxTrace:]
+				v.trace = append(v.trace[:2:2], v.trace[len(v.trace)-(maxTrace-2):]...)
 			}
 		}
 		env[t.ID] = v
@@ -453,6 +492,7 @@ func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
 		if k := attrKey(t); k != "" {
 			env[k] = v
 		}
+		a.setSelfAttr(t, v)
 		a.eval(t.Value, env)
 	case *ast.Subscript:
 		a.eval(t.Slice, env)
@@ -481,7 +521,10 @@ func (a *analyzer) itemSink(t *ast.Subscript, v val) {
 	fams |= a.m.itemNames[q]
 	for i, f := range familyTable {
 		if fams&(1<<i) != 0 && v.safe&(1<<i) == 0 {
-			a.emit(f, t, q, v, "")
+			a.sinkSlots(f, t, q, v, "")
+			if real(v.l) != 0 {
+				a.emit(f, t, q, v, "")
+			}
 		}
 	}
 }
@@ -562,7 +605,16 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 	case nil:
 		return val{}
 	case *ast.Name:
-		return env[n.ID]
+		if v, ok := env[n.ID]; ok {
+			return v
+		}
+		if v, ok := a.globals[n.ID]; ok && a.cur != nil {
+			return v // a module variable read in a function
+		}
+		if a.m.reqNames[n.ID] {
+			return val{l: ReqObj}
+		}
+		return val{}
 	case *ast.Constant:
 		// Credentials paths matter only where something is sent out.
 		if a.opt.Credentials && n.Kind == ast.ConstStr && sensitivePath(n.Str) {
@@ -575,14 +627,17 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 				return v
 			}
 		}
+		if v, ok := a.selfAttr(n); ok {
+			return v
+		}
 		if s, ok := a.attrSource(n); ok {
 			return val{}.with(s.labels, step(n, s.note))
 		}
-		if a.isRequest(n.Value) && a.m.reqAttrs[n.Attr] {
+		v := a.eval(n.Value, env)
+		if (v.l&ReqObj != 0 || a.isRequest(n.Value)) && a.m.reqAttrs[n.Attr] {
 			return val{}.with(User|Remote, step(n, lastName(n.Value)+"."+n.Attr))
 		}
-		v := a.eval(n.Value, env)
-		v.l &^= EnvAll
+		v.l &^= EnvAll | ReqObj
 		return v
 	case *ast.Subscript:
 		if at, ok := n.Value.(*ast.Attribute); ok && at.Attr == "argv" {

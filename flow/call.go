@@ -19,6 +19,7 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		all = join(all, args[i])
 	}
 	var kws map[string]val
+	var dstar val
 	for _, kw := range call.Keywords {
 		v := a.eval(kw.Value, env)
 		if kw.Arg != nil {
@@ -26,6 +27,8 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 				kws = map[string]val{}
 			}
 			kws[*kw.Arg] = v
+		} else {
+			dstar = join(dstar, v) // f(**options)
 		}
 		all = join(all, v)
 	}
@@ -40,15 +43,24 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 			method = attr.Attr
 		}
 	}
-	c := &callSite{call: call, q: q, method: method, args: args, kws: kws, all: all, recv: recv}
+	c := &callSite{call: call, q: q, method: method, args: args, kws: kws, dstar: dstar, all: all, recv: recv}
 	a.sinks(c, env)
+	if f, self, ctor := a.resolve(call, recv); f != nil || ctor != nil {
+		if f == nil {
+			return val{cls: ctor}
+		}
+		return a.apply(f, c, self, ctor)
+	}
 	if a.local(q) {
-		return a.returns[q] // what the module's own function returns
+		return val{}
 	}
 	if s, ok := a.m.callSources.lookup(q, method); ok {
 		base := all
 		if s.fresh {
 			base = val{}
+		}
+		if s.keeps != 0 {
+			base.l &= s.keeps
 		}
 		v := base.with(s.labels, step(call, s.note))
 		if s.labels&Env != 0 && len(call.Args) > 0 {
@@ -56,13 +68,13 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		}
 		return v
 	}
-	if isMethod && a.isRequest(attr.Value) && a.m.reqMethods[attr.Attr] {
+	if isMethod && (recv.l&ReqObj != 0 || a.isRequest(attr.Value)) && a.m.reqMethods[attr.Attr] {
 		return val{}.with(User|Remote, step(call, lastName(attr.Value)+"."+attr.Attr+"()"))
 	}
 	if s, ok := a.m.sanitizers.lookup(q, method); ok {
 		v := join(all, recv)
 		if s.all {
-			v.l &^= Input
+			v.l &^= Input | slotMask
 			if v.l == 0 {
 				return val{}
 			}
@@ -81,6 +93,9 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		}
 		if p.recv {
 			v = join(v, recv)
+		}
+		if v.l&p.unless != 0 {
+			p.adds = 0 // decoding what the program reads is its job (see Propagator.Unless)
 		}
 		if p.keeps != 0 {
 			v.l &= p.keeps
@@ -101,7 +116,7 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 				v = v.with(p.adds, step(call, note))
 			}
 		}
-		if isMethod && attr.Attr == "decode" {
+		if isMethod && attr.Attr == "decode" && v.l&fileData == 0 {
 			v = a.decodedAs(call, v)
 		}
 		return v
@@ -135,6 +150,7 @@ type callSite struct {
 	method string
 	args   []val
 	kws    map[string]val
+	dstar  val // the **mapping arguments
 	all    val
 	recv   val
 }
@@ -210,6 +226,14 @@ func (a *analyzer) sinks(c *callSite, env map[string]val) {
 				a.processPatterns(c, v)
 			}
 			if v.l == 0 || v.safe&r.fam != 0 {
+				continue
+			}
+			callee0 := c.q
+			if callee0 == "" || callee0[0] == '.' {
+				callee0 = c.method
+			}
+			a.sinkSlots(r.family, call, callee0, v, r.action)
+			if real(v.l) == 0 {
 				continue
 			}
 			action := r.action

@@ -23,6 +23,8 @@ const (
 	EnvAll                              // os.environ itself, not one of its values
 	Libc                                // a ctypes handle on a C library
 	Env                                 // one environment variable's value
+	ReqObj                              // a web request object itself (its data attributes are User|Remote)
+	fileData                            // a file the program opened, or its content
 	numBuiltinLabels = iota
 )
 
@@ -35,7 +37,8 @@ const Input = User | Remote | Env
 // label, append a row: its bit is its index. Models then use it by name
 // ("credential", "user|remote").
 var labelTable = []string{
-	"user", "remote", "decoded", "network", "socket", "sensitive", "envall", "libc", "env",
+	"user", "remote", "decoded", "network", "socket", "sensitive", "envall", "libc", "env", "request",
+	"file", // a file the program opened, or what it read from one
 	// Labels for the malware heuristics' models (see models_malware.go).
 	"credential",  // the content of a credentials store
 	"fingerprint", // facts identifying the host: user name, host name, addresses
@@ -43,8 +46,8 @@ var labelTable = []string{
 }
 
 var labelBits = func() map[string]Labels {
-	if len(labelTable) > 64 {
-		panic("flow: more than 64 labels")
+	if len(labelTable) > slotBase {
+		panic("flow: more labels than bits below the parameter slots (summary.go)")
 	}
 	m := make(map[string]Labels, len(labelTable))
 	for i, n := range labelTable {

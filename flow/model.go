@@ -65,8 +65,11 @@ type Source struct {
 	Labels string // "user|remote"
 	Note   string // the step's text; Name (with "()" for a call) when empty
 	// Fresh: the call's result is a new handle (a socket), not carrying
-	// its arguments' labels.
+	// its arguments' labels; Keeps limits the arguments' labels it
+	// carries (a file's content is not chosen by whoever chose its name,
+	// but a credentials file's content is still a credential).
 	Fresh bool
+	Keeps string
 }
 
 // Sink is a call that must not receive outside values in some of its
@@ -134,6 +137,9 @@ type Propagator struct {
 	// recv() is network data, not a socket).
 	When  string
 	Drops string
+	// Unless: the labels that cancel Adds. Decoding a file the program
+	// reads is not hiding a payload it carries.
+	Unless string
 }
 
 // familyTable names the sink families. To add one, append a row; rules
@@ -186,6 +192,7 @@ type source struct {
 	labels Labels
 	note   string
 	fresh  bool
+	keeps  Labels
 }
 
 type sink struct {
@@ -219,6 +226,7 @@ type propagator struct {
 	adds        Labels
 	keeps       Labels // 0: every label
 	when, drops Labels
+	unless      Labels
 }
 
 type table[T any] struct {
@@ -358,10 +366,14 @@ func (m *Model) add(lib Library) error {
 				note += "()"
 			}
 		}
+		keeps, err := ParseLabels(s.Keeps)
+		if err != nil {
+			return fmt.Errorf("source %s: %w", s.Name, err)
+		}
 		if s.Call {
-			m.callSources.add(s.Name, source{l, note, s.Fresh})
+			m.callSources.add(s.Name, source{l, note, s.Fresh, keeps})
 		} else {
-			m.attrSources.add(s.Name, source{l, note, false})
+			m.attrSources.add(s.Name, source{l, note, false, 0})
 			if p, ok := strings.CutSuffix(s.Name, ".*"); ok {
 				m.prefixLast[p[strings.LastIndexByte(p, '.')+1:]] = true
 			} else {
@@ -432,7 +444,7 @@ func (m *Model) add(lib Library) error {
 		for _, x := range []struct {
 			s string
 			l *Labels
-		}{{p.Keeps, &row.keeps}, {p.When, &row.when}, {p.Drops, &row.drops}} {
+		}{{p.Keeps, &row.keeps}, {p.When, &row.when}, {p.Drops, &row.drops}, {p.Unless, &row.unless}} {
 			if *x.l, err = ParseLabels(x.s); err != nil {
 				return fmt.Errorf("propagator %s: %w", p.Func, err)
 			}

@@ -1,0 +1,482 @@
+package flow
+
+import (
+	"github.com/pyward/pyward/python/ast"
+)
+
+// Interprocedural analysis. Each function of the module (methods
+// included) is analysed once, the first time it is called or, if it is
+// never called, after the module's top level, into a summary: what its
+// parameters (and, for a method, the attributes of self it reads) reach
+// — its return value, sinks, attributes of self it sets — and what it
+// returns and reaches on its own. A parameter is followed as a slot
+// label, a bit of Labels above the real labels; a call maps each slot to
+// the argument passed and so sees through any depth of helpers. A
+// function whose summary is being computed (recursion, a cycle) looks to
+// its callers as if it returned nothing: cycles end and no summary is
+// computed twice.
+//
+// Attributes of self are followed per class, not per object: what any
+// method or caller stores in self.x is what every method reads from it.
+// A read of self.x that only a later call fills is resolved when the
+// module is done (see finish).
+
+const (
+	maxDepth = 256 // nested summaries being computed at once
+	maxSinks = 64  // sinks one summary follows parameters into
+	slotBase = 44  // labelTable has at most this many labels
+	maxSlots = 64 - slotBase
+	slotMask = ^Labels(0) &^ (1<<slotBase - 1)
+)
+
+func slotBit(i int) Labels {
+	if i >= maxSlots {
+		i = maxSlots - 1 // parameters beyond the last slot share it
+	}
+	return 1 << (slotBase + i)
+}
+
+// real is the labels of v without slots.
+func real(l Labels) Labels { return l &^ slotMask }
+
+type slotInfo struct {
+	param int    // index into the function's parameter list, or -1
+	attr  string // for an attribute of self read by the function
+}
+
+// funcDef is one function or method of the module.
+type funcDef struct {
+	name       string
+	args       *ast.Arguments
+	body       []ast.Stmt
+	decorators []ast.Expr
+	class      *classInfo // the class of a method
+	static     bool       // @staticmethod: no self
+	params     []*ast.Arg // positional and keyword parameters, in order, then *args and **kwargs
+	npos       int        // how many of params are positional
+	vararg     int        // index of *args in params, or -1
+	kwarg      int        // index of **kwargs in params, or -1
+	node       ast.Stmt
+}
+
+type classInfo struct {
+	name    string
+	methods map[string]*funcDef
+	bases   []string
+	// fields are the labels stored in each attribute of self by any
+	// method or caller; attrSinks the sinks each attribute reaches in
+	// methods that read it.
+	fields    map[string]val
+	attrSinks map[string][]sinkEntry
+}
+
+// method finds a method in the class or its bases of the module.
+func (a *analyzer) method(c *classInfo, name string, depth int) *funcDef {
+	if c == nil || depth > 8 {
+		return nil
+	}
+	if f := c.methods[name]; f != nil {
+		return f
+	}
+	for _, b := range c.bases {
+		if f := a.method(a.classes[b], name, depth+1); f != nil {
+			return f
+		}
+	}
+	return nil
+}
+
+type sinkEntry struct {
+	family, callee, action string
+	node                   ast.Located
+	v                      val
+}
+
+type summary struct {
+	ret      val
+	retTrace map[Labels][]Step // the path from each slot to the return value
+	sinks    []sinkEntry
+	attrSets map[string]val
+	slots    []slotInfo
+}
+
+func (s *summary) slot(info slotInfo) Labels {
+	for i, x := range s.slots {
+		if x == info {
+			return slotBit(i)
+		}
+	}
+	s.slots = append(s.slots, info)
+	return slotBit(len(s.slots) - 1)
+}
+
+// collect records the module's functions and classes.
+func (a *analyzer) collect(body []ast.Stmt) {
+	for _, st := range body {
+		switch s := st.(type) {
+		case *ast.FunctionDef:
+			a.addFunc(a.funcs, s, s.Name, s.Args, s.Body, s.DecoratorList, nil)
+		case *ast.AsyncFunctionDef:
+			a.addFunc(a.funcs, s, s.Name, s.Args, s.Body, s.DecoratorList, nil)
+		case *ast.ClassDef:
+			c := &classInfo{name: s.Name, methods: map[string]*funcDef{}, fields: map[string]val{}, attrSinks: map[string][]sinkEntry{}}
+			for _, b := range s.Bases {
+				if n, ok := b.(*ast.Name); ok {
+					c.bases = append(c.bases, n.ID)
+				}
+			}
+			a.classes[s.Name] = c
+			for _, m := range s.Body {
+				switch f := m.(type) {
+				case *ast.FunctionDef:
+					a.addFunc(c.methods, f, f.Name, f.Args, f.Body, f.DecoratorList, c)
+				case *ast.AsyncFunctionDef:
+					a.addFunc(c.methods, f, f.Name, f.Args, f.Body, f.DecoratorList, c)
+				}
+			}
+		case *ast.If:
+			a.collect(s.Body)
+			a.collect(s.Orelse)
+		case *ast.Try:
+			a.collect(s.Body)
+			a.collect(s.Orelse)
+		}
+	}
+}
+
+func (a *analyzer) addFunc(into map[string]*funcDef, node ast.Stmt, name string, args *ast.Arguments, body []ast.Stmt, decos []ast.Expr, c *classInfo) *funcDef {
+	a.collected[node] = true
+	f := &funcDef{name: name, args: args, body: body, decorators: decos, class: c, node: node, vararg: -1, kwarg: -1}
+	for _, d := range decos {
+		if n, ok := d.(*ast.Name); ok && n.ID == "staticmethod" {
+			f.static = true
+		}
+	}
+	if args != nil {
+		f.params = append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...)
+		f.npos = len(f.params)
+		f.params = append(f.params, args.Kwonlyargs...)
+		if args.Vararg != nil {
+			f.vararg = len(f.params)
+			f.params = append(f.params, args.Vararg)
+		}
+		if args.Kwarg != nil {
+			f.kwarg = len(f.params)
+			f.params = append(f.params, args.Kwarg)
+		}
+	}
+	if _, dup := into[name]; !dup || c == nil {
+		// A later def of the same name replaces a function (the last one
+		// is what callers call), a method keeps its first definition.
+		into[name] = f
+	}
+	a.order = append(a.order, f)
+	return f
+}
+
+// bound reports whether a method's first parameter is self or cls.
+func (f *funcDef) bound() bool { return f.class != nil && !f.static && len(f.params) > 0 }
+
+// summarize computes f's summary, once.
+func (a *analyzer) summarize(f *funcDef) *summary {
+	if s := a.sums[f]; s != nil {
+		return s // done, or in progress (recursion): what is known so far
+	}
+	if a.depth >= maxDepth {
+		// A call chain this deep is summarised from its other end, by
+		// finish; here the callee looks like it does nothing.
+		return &summary{}
+	}
+	s := &summary{}
+	a.sums[f] = s
+	savedSum, savedClass, savedScope := a.cur, a.curClass, a.scope
+	a.cur, a.curClass, a.scope = s, f.class, nil
+	a.depth++
+	defer func() { a.cur, a.curClass, a.scope = savedSum, savedClass, savedScope; a.depth-- }()
+	a.function(f)
+	return s
+}
+
+// finish analyses the functions nothing called and resolves the
+// attributes of self that callers filled after a method read them.
+func (a *analyzer) finish() {
+	// Functions first: they are the entry points (request handlers,
+	// commands), and the methods they call are summarised with what
+	// their objects hold.
+	for _, methods := range []bool{false, true} {
+		for i := 0; i < len(a.order); i++ {
+			if f := a.order[i]; (f.class != nil) == methods {
+				a.summarize(f)
+			}
+		}
+	}
+	for _, c := range a.classes {
+		for attr, entries := range c.attrSinks {
+			f := c.fields[attr]
+			if real(f.l) == 0 {
+				continue
+			}
+			for _, e := range entries {
+				if (f.safe|e.v.safe)&Family(e.family) != 0 {
+					continue
+				}
+				a.emit(e.family, e.node, e.callee, val{l: real(f.l), trace: joinTrace(f.trace, e.v.trace)}, e.action)
+			}
+		}
+	}
+}
+
+// joinTrace is the path through a call: the argument's, then the
+// callee's from its parameter on. A long path keeps its start (the
+// source) and its end (the sink).
+func joinTrace(outer, inner []Step) []Step {
+	t := append(append([]Step(nil), outer...), inner...)
+	if len(t) > maxTrace {
+		t = append(t[:2:2], t[len(t)-(maxTrace-2):]...)
+	}
+	return t
+}
+
+// sinkSlots records, while a summary is computed, the slots of a value
+// reaching a sink: a call will report them with its arguments.
+func (a *analyzer) sinkSlots(family string, n ast.Located, callee string, v val, action string) {
+	if a.cur == nil || v.l&slotMask == 0 {
+		return
+	}
+	e := sinkEntry{family: family, callee: callee, action: action, node: n, v: v}
+	for i, x := range a.cur.sinks {
+		if x.family == family && x.node == n {
+			a.cur.sinks[i].v.l |= v.l & slotMask
+			return
+		}
+	}
+	if len(a.cur.sinks) >= maxSinks {
+		return
+	}
+	a.cur.sinks = append(a.cur.sinks, e)
+	if a.curClass != nil {
+		for i, info := range a.cur.slots {
+			if info.attr != "" && v.l&slotBit(i) != 0 {
+				a.curClass.attrSinks[info.attr] = append(a.curClass.attrSinks[info.attr], e)
+			}
+		}
+	}
+}
+
+// selfAttr is the value of self.x read in a method: what is stored in
+// it so far, and a slot for what callers will store.
+func (a *analyzer) selfAttr(n *ast.Attribute) (val, bool) {
+	b, ok := n.Value.(*ast.Name)
+	if !ok || a.curClass == nil || a.cur == nil || (b.ID != "self" && b.ID != "cls") {
+		return val{}, false
+	}
+	v := a.curClass.fields[n.Attr]
+	bit := a.cur.slot(slotInfo{param: -1, attr: n.Attr})
+	return join(v, val{l: bit, trace: []Step{step(n, "self."+n.Attr)}}), true
+}
+
+// setSelfAttr records self.x = v in a method.
+func (a *analyzer) setSelfAttr(t *ast.Attribute, v val) {
+	b, ok := t.Value.(*ast.Name)
+	if !ok || a.curClass == nil || b.ID != "self" && b.ID != "cls" {
+		return
+	}
+	if r := real(v.l); r != 0 {
+		f := a.curClass.fields[t.Attr]
+		a.curClass.fields[t.Attr] = join(f, val{l: r, safe: v.safe, trace: v.trace})
+	}
+	if v.l&slotMask != 0 && a.cur != nil {
+		if a.cur.attrSets == nil {
+			a.cur.attrSets = map[string]val{}
+		}
+		a.cur.attrSets[t.Attr] = join(a.cur.attrSets[t.Attr], v)
+	}
+}
+
+// resolve finds the module's function a call calls, and the class of
+// the object the method is called on (nil for a plain function). ctor
+// is the class a constructor call builds.
+func (a *analyzer) resolve(call *ast.Call, recv val) (f *funcDef, self bool, ctor *classInfo) {
+	switch fn := call.Func.(type) {
+	case *ast.Name:
+		if f := a.scope[fn.ID]; f != nil {
+			return f, false, nil
+		}
+		if a.h.QualName(fn) != fn.ID {
+			return nil, false, nil // an imported name
+		}
+		if f := a.funcs[fn.ID]; f != nil {
+			return f, false, nil
+		}
+		if c := a.classes[fn.ID]; c != nil {
+			return a.method(c, "__init__", 0), true, c
+		}
+	case *ast.Attribute:
+		if b, ok := fn.Value.(*ast.Name); ok {
+			if (b.ID == "self" || b.ID == "cls") && a.curClass != nil {
+				if f := a.method(a.curClass, fn.Attr, 0); f != nil {
+					return f, true, nil
+				}
+			}
+			if c := a.classes[b.ID]; c != nil && a.h.QualName(b) == b.ID {
+				f := a.method(c, fn.Attr, 0)
+				if f != nil && isClassMethod(f) {
+					return f, true, nil
+				}
+				return f, false, nil
+			}
+		}
+		if recv.cls != nil {
+			return a.method(recv.cls, fn.Attr, 0), true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+func isClassMethod(f *funcDef) bool {
+	for _, d := range f.decorators {
+		if n, ok := d.(*ast.Name); ok && n.ID == "classmethod" {
+			return true
+		}
+	}
+	return false
+}
+
+// apply is a call of the module's own function: its summary with the
+// call's arguments in place of the slots.
+func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) val {
+	s := a.summarize(f)
+	offset := 0
+	if self && f.bound() {
+		offset = 1
+	}
+	argOf := func(bit Labels) val {
+		for i, info := range s.slots {
+			if slotBit(i) != bit {
+				continue
+			}
+			if info.attr != "" {
+				if f.class != nil {
+					return f.class.fields[info.attr]
+				}
+				return val{}
+			}
+			return a.argFor(f, c, info.param-offset, info.param)
+		}
+		return val{}
+	}
+	// Sinks the parameters reach.
+	for _, e := range s.sinks {
+		fam := Family(e.family)
+		for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
+			if e.v.l&bit == 0 {
+				continue
+			}
+			av := argOf(bit)
+			if av.l == 0 || (av.safe|e.v.safe)&fam != 0 {
+				continue
+			}
+			v := val{l: av.l, safe: av.safe | e.v.safe, trace: joinTrace(av.trace, e.v.trace)}
+			if real(v.l) != 0 {
+				a.emit(e.family, e.node, e.callee, val{l: real(v.l), trace: v.trace}, e.action)
+			}
+			a.sinkSlots(e.family, e.node, e.callee, v, e.action)
+		}
+	}
+	// Attributes of self the parameters set.
+	cls := f.class
+	if ctor != nil {
+		cls = ctor
+	}
+	if cls != nil {
+		for attr, sv := range s.attrSets {
+			for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
+				if sv.l&bit != 0 {
+					if av := argOf(bit); av.l != 0 {
+						if r := real(av.l); r != 0 {
+							cls.fields[attr] = join(cls.fields[attr], val{l: r, safe: av.safe | sv.safe, trace: av.trace})
+						}
+					}
+				}
+			}
+		}
+	}
+	if ctor != nil {
+		return val{cls: ctor}
+	}
+	// The return value.
+	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace, cls: s.ret.cls, fn: s.ret.fn}
+	if out.l == 0 {
+		out.trace = nil
+	}
+	for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
+		if s.ret.l&bit == 0 {
+			continue
+		}
+		av := argOf(bit)
+		if av.l == 0 {
+			continue
+		}
+		av.trace = joinTrace(av.trace, s.retTrace[bit])
+		av.safe |= s.ret.safe
+		out = join(out, av)
+	}
+	return out
+}
+
+// argFor is the value a call passes to parameter i of f (pos is its
+// index among the call's positional arguments).
+func (a *analyzer) argFor(f *funcDef, c *callSite, pos, i int) val {
+	if i < 0 || i >= len(f.params) {
+		return val{}
+	}
+	var v val
+	switch {
+	case i == f.vararg:
+		for j := f.npos - (i - pos); j < len(c.args); j++ {
+			if j >= 0 {
+				v = join(v, c.args[j])
+			}
+		}
+		return v
+	case i == f.kwarg:
+		for k, kv := range c.kws {
+			known := false
+			for _, p := range f.params[:f.npos] {
+				known = known || p.Arg == k
+			}
+			if !known {
+				v = join(v, kv)
+			}
+		}
+		return join(v, c.dstar)
+	}
+	if i < f.npos && pos >= 0 {
+		v = c.arg(pos)
+	}
+	if kv, ok := c.kws[f.params[i].Arg]; ok {
+		v = join(v, kv)
+	}
+	return join(v, c.dstar)
+}
+
+// recordReturn notes a return statement's value in the summary.
+func (a *analyzer) recordReturn(v val) {
+	s := a.cur
+	if s == nil {
+		return
+	}
+	for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
+		if v.l&bit != 0 && s.ret.l&bit == 0 {
+			if s.retTrace == nil {
+				s.retTrace = map[Labels][]Step{}
+			}
+			s.retTrace[bit] = v.trace
+		}
+	}
+	if s.ret.l == 0 && s.ret.cls == nil && s.ret.fn == "" {
+		s.ret = v
+		return
+	}
+	s.ret = join(s.ret, v)
+}
