@@ -102,7 +102,16 @@ var secretEnvName = regexp.MustCompile(`(?i)(?:^|_)(?:TOKEN|SECRET|PASSWORD|PASS
 var ebcdicCodecs = []string{"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026", "cp1140", "ibm037", "ibm500",
 	"ibm1026", "ebcdic_cp_us", "ebcdic_cp_be", "base32", "base85", "ascii85"}
 
+// moreSensitive are credential stores beyond models_malware.go's list:
+// the account list, Discord's token store, browsers' cookie and form
+// databases, wallets.
+var moreSensitive = []string{"/etc/passwd", "discord/local storage", "discordcanary/local storage", "discordptb/local storage",
+	"lightcord/local storage", "/network/cookies", "web data", "/cookies.sqlite", "logins.json", "key4.db", ".electrum/wallets",
+	"exodus/exodus.wallet", ".bitcoin/wallet", "/keychains/", ".password-store", ".config/filezilla", "recentservers.xml",
+	".purple/accounts.xml", ".config/hub/hosts.yml", ".config/gh/hosts.yml"}
+
 func init() {
+	sensitiveNeedles = append(sensitiveNeedles, moreSensitive...)
 	for _, c := range ebcdicCodecs {
 		obfuscatingCodecs[c] = true
 	}

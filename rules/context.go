@@ -552,6 +552,11 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 			c.scope = [2]int32{s.Pos(), headerEnd(s)}
 			return true
 		default:
+			if au, ok := n.(*ast.AugAssign); ok {
+				if t, ok := au.Target.(*ast.Name); ok && c.values != nil {
+					c.values[t.ID] = nil // s += ...: no longer one known value
+				}
+			}
 			if es, ok := n.(*ast.ExprStmt); ok {
 				docstring, _ = es.Value.(*ast.Constant)
 			}

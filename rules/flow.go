@@ -88,6 +88,29 @@ func (c *Context) flow() *flowResult {
 		seen := map[[2]any]bool{}
 		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, flow.Default(), flow.Options{Credentials: c.sendWanted}) {
 			for _, r := range flowRules(e) {
+				if r.rule == charcodesOnly {
+					// A payload that folds must look like code: compile(chr(0x4000))
+					// tests a string, it hides nothing.
+					if call, ok := e.Node.(*ast.Call); !ok || len(call.Args) == 0 {
+						continue
+					} else if src, _, ok := c.foldVar(call.Args[0]); ok && !looksLikeCode(src) {
+						continue
+					}
+					r.rule = "PW101"
+				}
+				if r.rule == remoteOnly {
+					// file:// URLs stay on the host.
+					if call, ok := e.Node.(*ast.Call); ok && len(call.Args) > 0 && strings.HasPrefix(strings.ToLower(c.foldPrefix(call.Args[0])), "file:") {
+						continue
+					}
+					r.rule = "PW105"
+				}
+				if r.rule == builtNameOnly {
+					if call, ok := e.Node.(*ast.Call); !ok || len(call.Args) == 0 || !c.builtName(call.Args[0], 0) {
+						continue
+					}
+					r.rule = "PW105"
+				}
 				if r.rule == callHomeOnly {
 					if call, ok := e.Node.(*ast.Call); !ok || !c.callsHome(call) {
 						continue
@@ -113,6 +136,41 @@ type flowRule struct{ rule, msg, note string }
 // a call-home endpoint (indicators.go).
 const callHomeOnly = "PW105 to a call-home endpoint"
 
+// charcodesOnly marks a PW101 event on text built from character codes,
+// and remoteOnly a PW105 event on a request, checked in Context.flow.
+const (
+	charcodesOnly = "PW101 of built text"
+	remoteOnly    = "PW105 off the host"
+)
+
+// builtNameOnly marks a PW105 event on a DNS lookup, which counts only
+// when the looked-up name is built from pieces (data + '.attacker.zone'):
+// resolving the machine's own name is an everyday idiom.
+const builtNameOnly = "PW105 in a built DNS name"
+
+// dnsLookups are the calls that resolve a name.
+var dnsLookups = map[string]bool{"socket.gethostbyname": true, "socket.gethostbyname_ex": true, "socket.getaddrinfo": true,
+	"dns.resolver.resolve": true, "dns.resolver.query": true, "dns.resolver.Resolver.resolve": true}
+
+// builtName reports whether a name is assembled from pieces: a
+// concatenation, an f-string, a format or join call, or a variable
+// assigned one.
+func (c *Context) builtName(e ast.Expr, depth int) bool {
+	switch n := e.(type) {
+	case *ast.BinOp, *ast.JoinedStr:
+		return true
+	case *ast.Call:
+		if a, ok := n.Func.(*ast.Attribute); ok && (a.Attr == "format" || a.Attr == "join") {
+			return true
+		}
+	case *ast.Name:
+		if v, ok := c.values[n.ID]; ok && depth < 4 {
+			return c.builtName(v, depth+1)
+		}
+	}
+	return false
+}
+
 // The malware models' own labels (flow/models_exfil.go).
 var (
 	credential  = flow.Label("credential")
@@ -135,7 +193,7 @@ func flowRules(e flow.Event) []flowRule {
 		case l&flow.Decoded != 0:
 			out = append(out, flowRule{"PW101", "decoded or decompressed data is executed as code", "executed by " + q})
 		case l&charcodes != 0:
-			out = append(out, flowRule{"PW101", "code built from character codes or reversed text is executed", "executed by " + q})
+			out = append(out, flowRule{charcodesOnly, "code built from character codes or reversed text is executed", "executed by " + q})
 		}
 		if l&(flow.User|flow.Env) != 0 && l&flow.Network == 0 {
 			out = append(out, flowRule{"PW401", "user input reaches " + q + "(): it runs as Python code", "runs as code in " + q})
@@ -176,8 +234,10 @@ func flowRules(e flow.Event) []flowRule {
 		}
 	case "leak":
 		switch {
+		case l&fingerprint != 0 && dnsLookups[q]:
+			out = append(out, flowRule{builtNameOnly, "facts identifying the host are sent in a DNS name: DNS exfiltration", "resolved by " + q})
 		case l&fingerprint != 0:
-			out = append(out, flowRule{"PW105", "facts identifying the host or its user are sent off the host", "sent by " + q})
+			out = append(out, flowRule{remoteOnly, "facts identifying the host or its user are sent off the host", "sent by " + q})
 		case l&credential != 0:
 			// A secret in a URL is how some APIs take their key; to a
 			// call-home endpoint it is a theft (see Context.flow).

@@ -29,8 +29,8 @@ var callHomeDomains = []struct{ host, path, kind string }{
 	// Paste sites' raw views and anonymous file drops.
 	{"pastebin.com", "/raw", "a paste site's raw view"}, {"paste.ee", "/r/", "a paste site's raw view"},
 	{"hastebin.com", "/raw", "a paste site's raw view"}, {"rentry.co", "/raw", "a paste site's raw view"},
-	{"pastes.io", "/raw", "a paste site's raw view"}, {"paste.rs", "", "a paste site"},
-	{"dpaste.com", "", "a paste site"}, {"transfer.sh", "", "an anonymous file drop"},
+	{"pastes.io", "/raw", "a paste site's raw view"}, {"dpaste.com", "/raw", "a paste site's raw view"},
+	{"dpaste.org", "/raw", "a paste site's raw view"}, {"transfer.sh", "", "an anonymous file drop"},
 	{"file.io", "", "an anonymous file drop"}, {"anonfiles.com", "", "an anonymous file drop"},
 	{"gofile.io", "", "an anonymous file drop"}, {"tmpfiles.org", "", "an anonymous file drop"},
 	{"files.catbox.moe", "", "an anonymous file drop"}, {"litterbox.catbox.moe", "", "an anonymous file drop"},

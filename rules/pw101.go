@@ -1,9 +1,19 @@
 package rules
 
-import "github.com/pyward/pyward/python/ast"
+import (
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
 
 // codeRunners are the calls that run a string as Python code.
 var codeRunners = map[string]bool{"exec": true, "eval": true, "compile": true, "execfile": true}
+
+// looksLikeCode: a folded payload worth the name has a call, an
+// assignment or an import (chr(0x4000) alone is a test of a string).
+func looksLikeCode(s string) bool {
+	return len(s) >= 8 && (strings.Contains(s, "(") || strings.Contains(s, "=") || strings.Contains(s, "import "))
+}
 
 func init() {
 	Register(&Rule{
@@ -24,7 +34,7 @@ func init() {
 		Check: func(c *Context, n ast.Node) {
 			if call, ok := n.(*ast.Call); ok {
 				if codeRunners[c.CallName(call)] && len(call.Args) > 0 && !isLiteral(call.Args[0]) {
-					if _, decoded, ok := c.foldVar(call.Args[0]); ok && decoded {
+					if src, decoded, ok := c.foldVar(call.Args[0]); ok && decoded && looksLikeCode(src) {
 						c.Report(call)
 					}
 				}

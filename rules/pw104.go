@@ -36,8 +36,7 @@ func spellsDanger(s string) bool {
 var stringReachedDanger = map[string]bool{
 	"exec": true, "eval": true, "compile": true, "execfile": true, "os.popen": true, "os.system": true,
 	"pty.spawn": true, "marshal.loads": true, "pickle.loads": true, "types.FunctionType": true,
-	"types.CodeType": true, "ctypes.CDLL": true, "ctypes.windll": true, "ctypes.cdll": true,
-	"ctypes.WinDLL": true, "os.dup2": true, "os.startfile": true, "socket.socket": true,
+	"types.CodeType": true, "os.dup2": true, "os.startfile": true, "socket.socket": true,
 	"urllib.request.urlopen": true, "urllib.request.urlretrieve": true,
 	"base64.b64decode": true, "zlib.decompress": true, "codecs.decode": true,
 }
@@ -47,16 +46,6 @@ var stringReachedDanger = map[string]bool{
 func reachedByStringDanger(q string) bool {
 	if stringReachedDanger[q] || processFuncs[q] {
 		return true
-	}
-	for p := q; p != ""; {
-		i := strings.LastIndexByte(p, '.')
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-		if p == "ctypes.windll" || p == "ctypes.cdll" || p == "ctypes.windll.kernel32" || p == "ctypes.windll.ntdll" {
-			return true
-		}
 	}
 	return false
 }
