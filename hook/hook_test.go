@@ -329,18 +329,29 @@ func TestChangedLines(t *testing.T) {
 func TestInstallUninstall(t *testing.T) {
 	dir := gittest.New(t, map[string]string{"a.py": "a\n"})
 	r := open(t, dir)
-	path, err := r.Install("/opt/pyward/bin/pyward", false)
+	paths, err := r.Install("/opt/pyward/bin/pyward", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if path != filepath.Join(r.CommonDir, "hooks", "pre-commit") {
-		t.Errorf("installed at %s", path)
+	// pre-merge-commit too: git runs pre-commit for commits, not merges.
+	merge := filepath.Join(r.CommonDir, "hooks", "pre-merge-commit")
+	if len(paths) != 2 || paths[0] != filepath.Join(r.CommonDir, "hooks", "pre-commit") || paths[1] != merge {
+		t.Errorf("installed at %v", paths)
+	}
+	path := paths[0]
+	if b, _ := os.ReadFile(merge); !strings.Contains(string(b), "scan --staged") {
+		t.Errorf("pre-merge-commit hook: %q", b)
 	}
 	if _, err := r.Install("/x", false); err != nil {
 		t.Errorf("reinstalling over pyward's own hook: %v", err)
 	}
 	if _, err := r.Uninstall(); err != nil {
 		t.Fatal(err)
+	}
+	for _, p := range paths {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left after uninstall: %v", p, err)
+		}
 	}
 	// A foreign hook is never overwritten without --force, and comes back
 	// on uninstall.
@@ -366,9 +377,9 @@ func TestInstallUninstall(t *testing.T) {
 	}
 	// core.hooksPath, relative to the top of the working tree.
 	gittest.Run(t, dir, "config", "core.hooksPath", ".githooks")
-	path, err = open(t, dir).Install("/x", false)
-	if err != nil || path != filepath.Join(dir, ".githooks", "pre-commit") {
-		t.Errorf("with core.hooksPath: %s %v", path, err)
+	paths, err = open(t, dir).Install("/x", false)
+	if err != nil || len(paths) != 2 || paths[0] != filepath.Join(dir, ".githooks", "pre-commit") || paths[1] != filepath.Join(dir, ".githooks", "pre-merge-commit") {
+		t.Errorf("with core.hooksPath: %v %v", paths, err)
 	}
 }
 
@@ -451,11 +462,11 @@ func TestIndexVersions(t *testing.T) {
 func TestHookScriptFindsPyward(t *testing.T) {
 	dir := gittest.New(t, map[string]string{"a.py": "a = 1\n"})
 	r := open(t, dir)
-	path, err := r.Install("/nonexistent/bin/pyward", false)
+	paths, err := r.Install("/nonexistent/bin/pyward", false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("sh", path)
+	cmd := exec.Command("sh", paths[0])
 	cmd.Dir = dir
 	cmd.Env = []string{"PATH=/usr/bin:/bin", "HOME=" + t.TempDir()}
 	out, err := cmd.CombinedOutput()

@@ -61,70 +61,97 @@ func (r *Repo) HooksDir() (string, error) {
 	return filepath.Join(r.CommonDir, "hooks"), nil
 }
 
-// Install writes the pre-commit hook and returns its path. An existing
-// hook that pyward did not write is left alone unless force is set; then
-// it is kept as pre-commit.pyward-backup for Uninstall to restore. self is
-// the path of the running pyward, used when pyward is not on PATH.
-func (r *Repo) Install(self string, force bool) (string, error) {
+// hookNames are the hooks pyward installs: pre-commit for commits, and
+// pre-merge-commit for a merge that commits cleanly, which git does not
+// run pre-commit for. git runs neither for rebase, cherry-pick, am or
+// --amend of what is already committed: CI's scan --changed covers those.
+var hookNames = []string{"pre-commit", "pre-merge-commit"}
+
+// Install writes the pre-commit and pre-merge-commit hooks and returns
+// their paths. An existing hook that pyward did not write is left alone
+// unless force is set; then it is kept as NAME.pyward-backup for
+// Uninstall to restore. Nothing is written when a hook is in the way.
+// self is the path of the running pyward, used when pyward is not on PATH.
+func (r *Repo) Install(self string, force bool) ([]string, error) {
 	dir, err := r.HooksDir()
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	path := filepath.Join(dir, "pre-commit")
-	old, err := os.ReadFile(path)
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-	case err != nil:
-		return "", err
-	case !bytes.Contains(old, []byte(marker)):
-		if !force {
-			return "", fmt.Errorf("%s exists and is not pyward's: add `pyward scan --staged` to it, or run `pyward hook install --force` (which keeps it as pre-commit%s)", path, backupSuffix)
-		}
-		if err := os.WriteFile(path+backupSuffix, old, 0o755); err != nil {
-			return "", fmt.Errorf("keeping the existing hook: %w", err)
+	foreign := map[string][]byte{}
+	for _, name := range hookNames {
+		path := filepath.Join(dir, name)
+		old, err := os.ReadFile(path)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+		case err != nil:
+			return nil, err
+		case !bytes.Contains(old, []byte(marker)):
+			if !force {
+				return nil, fmt.Errorf("%s exists and is not pyward's: add `pyward scan --staged` to it, or run `pyward hook install --force` (which keeps it as %s%s)", path, name, backupSuffix)
+			}
+			foreign[name] = old
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
+		return nil, err
 	}
-	tmp := path + ".pyward-tmp"
-	if err := os.WriteFile(tmp, []byte(hookScript(self)), 0o755); err != nil {
-		return "", err
+	var paths []string
+	for _, name := range hookNames {
+		path := filepath.Join(dir, name)
+		if old, ok := foreign[name]; ok {
+			if err := os.WriteFile(path+backupSuffix, old, 0o755); err != nil {
+				return nil, fmt.Errorf("keeping the existing hook: %w", err)
+			}
+		}
+		tmp := path + ".pyward-tmp"
+		if err := os.WriteFile(tmp, []byte(hookScript(self)), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.Rename(tmp, path); err != nil {
+			os.Remove(tmp)
+			return nil, err
+		}
+		paths = append(paths, path)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return "", err
-	}
-	return path, nil
+	return paths, nil
 }
 
-// Uninstall removes pyward's pre-commit hook and puts back the hook that
-// `install --force` replaced, if any. It refuses to remove a hook that is
-// not pyward's. It returns what it did.
+// Uninstall removes pyward's hooks and puts back the hooks that `install
+// --force` replaced, if any. It refuses to remove a hook that is not
+// pyward's (and removes none then). It returns what it did.
 func (r *Repo) Uninstall() (string, error) {
 	dir, err := r.HooksDir()
 	if err != nil {
 		return "", err
 	}
-	path := filepath.Join(dir, "pre-commit")
-	cur, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return "no pyward hook at " + path, nil
-	}
-	if err != nil {
-		return "", err
-	}
-	if !bytes.Contains(cur, []byte(marker)) {
-		return "", fmt.Errorf("%s is not pyward's hook: left alone", path)
-	}
-	if _, err := os.Stat(path + backupSuffix); err == nil {
-		if err := os.Rename(path+backupSuffix, path); err != nil {
+	for _, name := range hookNames {
+		path := filepath.Join(dir, name)
+		cur, err := os.ReadFile(path)
+		if err == nil && !bytes.Contains(cur, []byte(marker)) {
+			return "", fmt.Errorf("%s is not pyward's hook: left alone", path)
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
 			return "", err
 		}
-		return "removed pyward's hook and restored the previous " + path, nil
 	}
-	if err := os.Remove(path); err != nil {
-		return "", err
+	var did []string
+	for _, name := range hookNames {
+		path := filepath.Join(dir, name)
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			did = append(did, "no pyward hook at "+path)
+			continue
+		}
+		if _, err := os.Stat(path + backupSuffix); err == nil {
+			if err := os.Rename(path+backupSuffix, path); err != nil {
+				return "", err
+			}
+			did = append(did, "removed pyward's hook and restored the previous "+path)
+			continue
+		}
+		if err := os.Remove(path); err != nil {
+			return "", err
+		}
+		did = append(did, "removed "+path)
 	}
-	return "removed " + path, nil
+	return strings.Join(did, "; "), nil
 }

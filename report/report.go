@@ -26,6 +26,8 @@ type Options struct {
 	// Notices say what did not run as asked (an external engine that is
 	// missing, timed out or failed): shown in every report.
 	Notices []string
+	// Quiet: a text report that passes prints nothing (scan -q).
+	Quiet bool
 }
 
 // Summary counts a scan's results.
@@ -134,6 +136,8 @@ type jsonFile struct {
 	Score    int           `json:"score"`
 	Error    string        `json:"error"`
 	Findings []jsonFinding `json:"findings"`
+	// Reasons say why the file got its level (see reasons.go).
+	Reasons *jsonReasons `json:"reasons"`
 }
 
 type jsonFinding struct {
@@ -153,6 +157,12 @@ type jsonFinding struct {
 	Suppressed     bool   `json:"suppressed"`
 	Justification  string `json:"justification"`
 	Baseline       string `json:"baseline,omitempty"` // "new" when a baseline is in use
+	// Trigger is "blocked" or "high" when the finding's rule lifts the
+	// level whatever the score; Counted says whether it is the finding its
+	// rule counts with; Evidence what was proven about its value.
+	Trigger  string `json:"trigger"`
+	Counted  bool   `json:"counted"`
+	Evidence string `json:"evidence,omitempty"`
 	// Path is a data-flow finding's path from source to sink.
 	Path []jsonStep `json:"path,omitempty"`
 }
@@ -184,14 +194,14 @@ func jsonPath(steps []assess.PathStep) []jsonStep {
 func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 	rep := jsonReport{Tool: jsonTool{Name: "pyward", Version: opts.Version}, Files: []jsonFile{}}
 	for _, r := range results {
-		jf := jsonFile{Path: r.Path, Level: r.Level.String(), Score: r.Score, Error: r.Error, Findings: []jsonFinding{}}
+		jf := jsonFile{Path: r.Path, Level: r.Level.String(), Score: r.Score, Error: r.Error, Findings: []jsonFinding{}, Reasons: reasonsOf(r)}
 		for _, f := range shown(r.Findings, opts) {
 			jf.Findings = append(jf.Findings, jsonFinding{
 				Rule: f.Rule.ID, Name: f.Rule.Name, Severity: f.Severity.String(), Confidence: f.Confidence.String(),
 				Points: f.Points, Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 				Message: f.Message, Recommendation: f.Rule.Recommendation, CWE: f.Rule.CWE, Engine: engineOf(f),
 				Suppressed: f.Suppressed, Justification: f.Justification, Baseline: f.Baseline,
-				Path: jsonPath(f.Path),
+				Path: jsonPath(f.Path), Trigger: f.Trigger, Counted: f.Counted, Evidence: f.Evidence.String(),
 			})
 		}
 		rep.Files = append(rep.Files, jf)

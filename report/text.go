@@ -26,6 +26,9 @@ const (
 // the finding and the recommendation; then a summary. Clean files are
 // counted in the summary but not listed.
 func Text(w io.Writer, results []assess.FileResult, opts Options) error {
+	if quietPass(results, opts) {
+		return nil // -q: nothing to say when nothing blocks
+	}
 	bw := bufio.NewWriter(w)
 	paint := func(code, s string) string {
 		if !opts.Color {
@@ -44,6 +47,7 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			continue
 		}
 		fmt.Fprintf(bw, "%s  %s (score %d)\n", paint(bold, r.Path), paint(bold+levelColor[r.Level], r.Level.String()), r.Score)
+		writeWhy(bw, r, paint)
 		for _, f := range fds {
 			why := fmt.Sprintf("%d point", f.Points)
 			if f.Points != 1 {
@@ -93,6 +97,10 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 		fmt.Fprintf(bw, "%s %s\n", paint(bold, "notice:"), n)
 	}
 	s := Summarize(results, opts)
+	if short := shortPass(s, opts); short != "" {
+		fmt.Fprintln(bw, short) // a clean commit gets one short line
+		return bw.Flush()
+	}
 	fmt.Fprintf(bw, "%d files, %d findings: %d LOW, %d MEDIUM, %d HIGH, %d BLOCKED.", s.Files, s.Findings,
 		s.Levels["LOW"], s.Levels["MEDIUM"], s.Levels["HIGH"], s.Levels["BLOCKED"])
 	switch {
@@ -106,5 +114,6 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 	if note := s.notShown(); note != "" {
 		fmt.Fprintln(bw, note)
 	}
+	writeNextSteps(bw, results, s, opts, paint, func(p string) string { return p })
 	return bw.Flush()
 }

@@ -36,6 +36,7 @@ func scanCommand() *cli.Command {
 			&cli.StringFlag{Name: "policy", Usage: "standard, or strict for code about to run unreviewed (overrides the configuration's policy)"},
 			&cli.BoolFlag{Name: "ignore-suppressions", Usage: "audit mode: # nosec, # noqa and # pyward: ignore are not honoured"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "stdin.py", Usage: "the path to report for -"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text format: print nothing when the scan passes"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "workers (default: number of CPUs)"},
 		}, sourceFlags...),
 		Action: scan,
@@ -68,7 +69,7 @@ func scan(c *cli.Context) error {
 	}
 	results := run.assess(c)
 
-	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c), Notices: run.notices}
+	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c), Quiet: c.Bool("quiet"), Notices: run.notices}
 	for _, n := range run.notices {
 		fmt.Fprintln(c.App.ErrWriter, "pyward: notice: "+n)
 	}
@@ -277,6 +278,7 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		return nil, &statusError{exitError, cmd + ": --report: " + err.Error()}
 	}
 	run.cfg = cfg
+	newOnly = adoptNewOnly(c, cmd, cfg, staged, changed)
 	// The configuration files judged for secrets (the secrets section).
 	switch {
 	case cfg.Secrets.Enabled != nil && !*cfg.Secrets.Enabled:
@@ -344,7 +346,7 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		return nil, &statusError{exitError, "pyward: " + err.Error()}
 	}
 	run.a.IgnoreSuppressions = c.Bool("ignore-suppressions")
-	if p := c.String("baseline"); p != "" {
+	if p := adoptBaseline(c, cmd, cfg); p != "" {
 		if run.a.Baseline, err = assess.LoadBaseline(p); err != nil {
 			return nil, &statusError{exitError, "pyward: " + err.Error()}
 		}
