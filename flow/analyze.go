@@ -249,6 +249,9 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 		if c, ok := a.constOf(s.Value, env, 0); ok && v.l == 0 {
 			v.k = &c
 		}
+		if fn := a.fnValue(s.Value, env); fn != "" {
+			v.fn = fn // run = os.system
+		}
 		for _, t := range s.Targets {
 			a.bind(t, v, env)
 			a.noteOpened(t, s.Value)

@@ -33,9 +33,17 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		all = join(all, v)
 	}
 	q := a.h.QualName(call.Func)
+	if fn := a.fnValue(call.Func, env); fn != "" {
+		q = fn // run = os.system; run(cmd)
+	}
 	var recv val
 	method := ""
 	attr, isMethod := call.Func.(*ast.Attribute)
+	switch call.Func.(type) {
+	case *ast.Name, *ast.Attribute:
+	default:
+		a.eval(call.Func, env) // functools.partial(os.system, cmd)()
+	}
 	if isMethod {
 		recv = a.eval(attr.Value, env)
 		// re.search is a function of a module, not a method.
@@ -45,6 +53,8 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 	}
 	c := &callSite{call: call, q: q, method: method, args: args, kws: kws, dstar: dstar, all: all, recv: recv}
 	a.sinks(c, env)
+	a.invoke(c, env)
+	a.mutate(c, call, env)
 	if f, self, ctor := a.resolve(call, recv); f != nil || ctor != nil {
 		if f == nil {
 			return val{cls: ctor}
@@ -151,6 +161,9 @@ type callSite struct {
 	args   []val
 	kws    map[string]val
 	dstar  val // the **mapping arguments
+	// synthetic: a call an invoker makes, whose arguments are not the
+	// call expression's.
+	synthetic bool
 	all    val
 	recv   val
 }
@@ -160,7 +173,7 @@ type callSite struct {
 func (c *callSite) arg(i int) val {
 	var v val
 	for j, x := range c.call.Args {
-		if _, star := x.(*ast.Starred); star && j <= i {
+		if _, star := x.(*ast.Starred); star && j <= i && !c.synthetic {
 			v = join(v, c.args[j])
 		}
 	}
@@ -267,4 +280,29 @@ func writes(h Host, call *ast.Call) bool {
 	}
 	s, ok := h.Fold(m)
 	return ok && strings.ContainsAny(s, "wax+")
+}
+
+// containerMutators are the methods that put their arguments into their
+// receiver: args.append(f"echo {x}") then subprocess.run(args).
+var containerMutators = map[string]bool{"append": true, "extend": true, "insert": true, "add": true,
+	"update": true, "setdefault": true, "appendleft": true, "extendleft": true}
+
+func (a *analyzer) mutate(c *callSite, call *ast.Call, env map[string]val) {
+	at, ok := call.Func.(*ast.Attribute)
+	if !ok || !containerMutators[at.Attr] || c.all.l == 0 {
+		return
+	}
+	var key string
+	switch r := at.Value.(type) {
+	case *ast.Name:
+		key = r.ID
+	case *ast.Attribute:
+		key = attrKey(r)
+	}
+	if key == "" {
+		return
+	}
+	v := c.all
+	v.trace = append(v.trace[:len(v.trace):len(v.trace)], step(call, "put in "+key))
+	env[key] = join(env[key], v)
 }

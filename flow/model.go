@@ -51,6 +51,9 @@ type Library struct {
 	// it (FastAPI's Depends).
 	NotRequestParams  []string
 	DependencyMarkers []string
+	// Invokers are calls that call a function they are given (see
+	// invoke.go).
+	Invokers []Invoker
 	// EventHandlers are function names whose (event, context) parameters
 	// are an AWS Lambda-style handler's: the event is the request.
 	EventHandlers []string
@@ -209,6 +212,13 @@ type sink struct {
 	recvNeeds Labels
 }
 
+type invoker struct {
+	fn     int
+	fnKw   string
+	args   int
+	argsKw string
+}
+
 type guard struct {
 	arg  int
 	fams Families
@@ -296,6 +306,7 @@ type Model struct {
 	notParams   map[string]bool
 	depMarkers  map[string]bool
 	handlers    map[string]bool
+	invokers    table[invoker]
 	// attrLast and prefixLast: the last parts of attribute sources'
 	// names, and of their prefixes, so that the qualified name of an
 	// attribute is computed only when it could be a source.
@@ -337,7 +348,7 @@ func Compile(extra ...Library) (*Model, error) {
 		wants: map[string]bool{}, wantMethods: map[string]bool{},
 		itemNames: map[string]Families{}, itemAttrs: map[string]Families{}, guards: newTable[guard](),
 		notParams: map[string]bool{}, depMarkers: map[string]bool{}, handlers: map[string]bool{},
-		attrLast: map[string]bool{}, prefixLast: map[string]bool{},
+		attrLast: map[string]bool{}, prefixLast: map[string]bool{}, invokers: newTable[invoker](),
 	}
 	for _, lib := range append(append([]Library(nil), builtin...), extra...) {
 		if err := m.add(lib); err != nil {
@@ -485,6 +496,17 @@ func (m *Model) add(lib Library) error {
 	m.triggers = append(m.triggers, lib.Triggers...)
 	for _, n := range lib.NotRequestParams {
 		m.notParams[n] = true
+	}
+	for _, inv := range lib.Invokers {
+		if inv.Func == "" {
+			return fmt.Errorf("invoker without a name")
+		}
+		m.invokers.add(inv.Func, invoker{inv.Fn, inv.FnKw, inv.Args, inv.ArgsKw})
+		if strings.HasPrefix(inv.Func, ".") {
+			m.wantMethods[inv.Func[1:]] = true
+		} else {
+			m.wants[inv.Func] = true
+		}
 	}
 	for _, n := range lib.EventHandlers {
 		m.handlers[n] = true

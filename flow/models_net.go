@@ -132,5 +132,5 @@ var templatesLib = Library{
 var builtin = []Library{
 	stdlib, codeLib, filesLib, processLib, serialLib, malwareLib, exfilLib,
 	flaskLib, djangoLib, starletteLib, aiohttpLib, tornadoLib, lambdaLib, headersLib,
-	httpLib, sqlLib, xmlLib, ldapLib, templatesLib,
+	httpLib, sqlLib, xmlLib, ldapLib, templatesLib, invokersLib,
 }
