@@ -164,8 +164,8 @@ type callSite struct {
 	// synthetic: a call an invoker makes, whose arguments are not the
 	// call expression's.
 	synthetic bool
-	all    val
-	recv   val
+	all       val
+	recv      val
 }
 
 // arg is the value of positional argument i, counting a starred
