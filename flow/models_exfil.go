@@ -39,6 +39,9 @@ var exfilLib = Library{
 		{Func: "chr", From: "args", Adds: "charcodes"}, {Func: "bytes", From: "args", Adds: "charcodes"},
 		{Func: "bytearray", From: "args", Adds: "charcodes"}, {Func: "reversed", From: "args", Adds: "charcodes"},
 		{Func: "hex", From: "args"},
+		// Collections of found files and matches keep what they found.
+		{Func: "glob.glob", From: "args"}, {Func: "glob.iglob", From: "args"}, {Func: "re.findall", From: "args"},
+		{Func: "re.finditer", From: "args"}, {Func: "os.path.expandvars", From: "args"},
 	},
 	Sinks: append(leakSinks("leak", true), leakSinks("leak-body", false)...),
 }
@@ -105,7 +108,7 @@ var ebcdicCodecs = []string{"cp037", "cp273", "cp424", "cp500", "cp875", "cp1026
 // moreSensitive are credential stores beyond models_malware.go's list:
 // the account list, Discord's token store, browsers' cookie and form
 // databases, wallets.
-var moreSensitive = []string{"/etc/passwd", "discord/local storage", "discordcanary/local storage", "discordptb/local storage",
+var moreSensitive = []string{"/etc/passwd", "discord/local storage", "discord\\local storage", "\\login data", "\\cookies", "discordcanary/local storage", "discordptb/local storage",
 	"lightcord/local storage", "/network/cookies", "web data", "/cookies.sqlite", "logins.json", "key4.db", ".electrum/wallets",
 	"exodus/exodus.wallet", ".bitcoin/wallet", "/keychains/", ".password-store", ".config/filezilla", "recentservers.xml",
 	".purple/accounts.xml", ".config/hub/hosts.yml", ".config/gh/hosts.yml"}

@@ -44,6 +44,8 @@ type Context struct {
 	dynAliases  map[string]reach    // aliases set by assigning a name looked up by string (see noteAssign)
 	values      map[string]ast.Expr // the last value assigned to each plain name so far (see foldVar)
 	ruleState   map[*Rule]any       // per-file state of rules that judge the whole file (see state)
+	whiles      *[][2]int32         // the spans of the file's while loops, once found (see inWhile)
+	fpKinds     uint8               // the kinds of host fingerprint the file reads (see noteFlowCall)
 	imported    []string            // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value

@@ -255,10 +255,10 @@ func flowRules(e flow.Event) []flowRule {
 	case "path":
 		if l&flow.Remote != 0 {
 			out = append(out, flowRule{"PW405", "a file path from the request " + e.Action + " a file: path traversal", "path used by " + q})
+		}
 	default:
 		if r, ok := webFlowRules[e.Family]; ok && l&r.labels != 0 {
 			out = append(out, flowRule{r.rule, fmt.Sprintf(r.msg, q), fmt.Sprintf(r.note, q)})
-		}
 		}
 	}
 	return out

@@ -1,9 +1,50 @@
 package rules
 
-import "github.com/pyward/pyward/python/ast"
+import (
+	"strings"
+
+	"github.com/pyward/pyward/python/ast"
+)
 
 // spyState is what PW109 gathers in a file: the capture calls, and the
 // first call that sends data off the host or writes a hidden file.
+// savedPath is the path a capture is saved to by an image, video or
+// audio writer: cv2.imwrite(p, frame), img.save(p), mss.tools.to_png(...,
+// output=p), soundfile.write(p, ...), wavio.write(p, ...).
+func savedPath(c *Context, call *ast.Call) ast.Expr {
+	a, ok := call.Func.(*ast.Attribute)
+	if !ok {
+		return nil
+	}
+	switch a.Attr {
+	case "imwrite", "save", "write":
+		if a.Attr == "write" && !strings.Contains(c.CallName(call), "soundfile") && !strings.Contains(c.CallName(call), "wav") {
+			return nil
+		}
+		if len(call.Args) > 0 {
+			return call.Args[0]
+		}
+	case "to_png":
+		return Keyword(call, "output")
+	}
+	return nil
+}
+
+// clipboardSwap: the clipboard is set to a constant (a literal or a
+// module-level name holding one) by a call inside a while loop, the
+// address-swapping loop of crypto-clipboard hijackers.
+func (c *Context) clipboardSwap(call *ast.Call) bool {
+	q := c.CallName(call)
+	if q != "pyperclip.copy" && q != "win32clipboard.SetClipboardText" && q != "win32clipboard.SetClipboardData" && lastPart(q) != "clipboard_append" {
+		return false
+	}
+	if len(call.Args) == 0 || !c.inWhile(call) {
+		return false
+	}
+	_, _, ok := c.foldVar(call.Args[len(call.Args)-1])
+	return ok
+}
+
 type spyState struct {
 	captures []*ast.Call
 	what     []string
@@ -50,6 +91,10 @@ func init() {
 				st.outlet = "the file sends data off the host"
 			} else if p, what, ok := c.writeTarget(call); ok && what == "writes" && hiddenPath(c.pathText(p)) {
 				st.outlet = "the file writes a hidden file"
+			} else if p := savedPath(c, call); p != nil && hiddenPath(c.pathText(p)) {
+				st.outlet = "the file saves a capture to a hidden file"
+			} else if c.clipboardSwap(call) {
+				st.outlet = "the file puts its own text on the clipboard in a polling loop: a clipboard hijacker"
 			}
 		},
 	})

@@ -57,6 +57,9 @@ func init() {
 			case last == "CreateThread" && c.importContains("ctypes"):
 				c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "a thread is started through ctypes: the way shellcode is run")
 				return
+			case last == "cast" && len(call.Args) == 2 && isFuncType(c, call.Args[1]) && c.codeBuffer(call.Args[0], 0):
+				c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "a buffer of bytes is cast to a function: shellcode is run")
+				return
 			case last == "ShellExecuteW" || last == "ShellExecuteA" || last == "ShellExecute":
 				var parts []string
 				for _, a := range call.Args {
@@ -75,7 +78,7 @@ func init() {
 			case "winreg.CreateKey", "winreg.CreateKeyEx", "winreg.OpenKey", "winreg.OpenKeyEx", "winreg.SetValue",
 				"_winreg.CreateKey", "_winreg.OpenKey", "_winreg.SetValue":
 				if len(call.Args) > 1 {
-					if s, ok := fold(call.Args[1]); ok && uacBypassKey.MatchString(s) {
+					if s, _, ok := c.foldVar(call.Args[1]); ok && uacBypassKey.MatchString(s) {
 						c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "a UAC-bypass registry key is opened for writing: "+s)
 					}
 				}
@@ -94,4 +97,34 @@ func init() {
 			}
 		},
 	})
+}
+
+// isFuncType: ctypes.CFUNCTYPE(...) / WINFUNCTYPE(...) / PYFUNCTYPE.
+func isFuncType(c *Context, e ast.Expr) bool {
+	call, ok := e.(*ast.Call)
+	if !ok {
+		return false
+	}
+	switch lastPart(c.QualName(call.Func)) {
+	case "CFUNCTYPE", "WINFUNCTYPE", "PYFUNCTYPE":
+		return true
+	}
+	return false
+}
+
+// codeBuffer: bytes put in a ctypes buffer (create_string_buffer,
+// (c_char * n).from_buffer...), possibly through a variable.
+func (c *Context) codeBuffer(e ast.Expr, depth int) bool {
+	switch n := e.(type) {
+	case *ast.Name:
+		if v, ok := c.values[n.ID]; ok && v != nil && depth < 4 {
+			return c.codeBuffer(v, depth+1)
+		}
+	case *ast.Call:
+		switch lastPart(c.QualName(n.Func)) {
+		case "create_string_buffer", "from_buffer", "from_buffer_copy", "VirtualAlloc":
+			return true
+		}
+	}
+	return false
 }
