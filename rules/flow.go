@@ -100,8 +100,7 @@ func (c *Context) flow() *flowResult {
 					r.rule = "PW101"
 				}
 				if r.rule == remoteOnly {
-					// file:// URLs stay on the host.
-					if call, ok := e.Node.(*ast.Call); ok && len(call.Args) > 0 && strings.HasPrefix(strings.ToLower(c.foldPrefix(call.Args[0])), "file:") {
+					if call, ok := e.Node.(*ast.Call); !ok || !c.probeLike(call) {
 						continue
 					}
 					r.rule = "PW105"
@@ -269,6 +268,7 @@ func flowRules(e flow.Event) []flowRule {
 // without one is not analysed (most are not: the analysis costs as much
 // as all the other rules together).
 func (c *Context) noteFlowCall(q string, call *ast.Call) {
+	c.fpKinds |= fingerprintKinds[q]
 	if c.flowWanted && c.sendWanted {
 		return
 	}
