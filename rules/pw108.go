@@ -61,8 +61,8 @@ func init() {
 // command classes, and the functions of the file either calls, followed
 // through calls by name.
 func checkInstallTime(c *Context, body []ast.Stmt) {
-	funcs := map[string]ast.Node{}  // module-level and method functions, by name
-	var roots []ast.Node             // code that runs at install time
+	funcs := map[string]ast.Node{} // module-level and method functions, by name
+	var roots []ast.Node           // code that runs at install time
 	for _, st := range body {
 		switch s := st.(type) {
 		case *ast.FunctionDef:
