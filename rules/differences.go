@@ -12,5 +12,6 @@ var EngineDifferences = []string{
 	"Suppressed findings are kept, marked suppressed, in every report and in SARIF (`suppressions`), and never score. Bandit drops them.",
 	"Import rules (B401–B415 and the import side of B403/B404) need a module boundary: `import pickletools` is not `import pickle`. Bandit matches any name that starts with the listed one. Python 2 module names Bandit lists by prefix (`xmlrpclib`) are listed explicitly.",
 	"A keyword whose value is an expression (`timeout=cfg.timeout`, `verify=settings.VERIFY`) is treated as given with an unknown value, never as absent. Bandit turns such values into None and then reads them as missing.",
+	"Names reached by string resolve before any rule sees the call: `getattr(os, 'system')(…)`, `__import__('os').system(…)`, `importlib.import_module('subprocess').Popen(…)`, `sys.modules['os'].system(…)`, `vars(__builtins__)['exec'](…)`, `globals()['eval'](…)`, `builtins.exec(…)` (with `builtins` imported) and a name assigned one of them are the function they name, also when the string is computed (`'sys' + 'tem'`, `b'…'.decode('cp1026')`), so B102, B307, B602–B607 and the rest report them. Bandit sees only names written out.",
 	"Not a difference: `shell='False'` (any non-empty string) counts as a true `shell` argument, as in Bandit, because Python's truth rules make subprocess start a shell for it.",
 }
