@@ -253,6 +253,9 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 			v.fn = fn // run = os.system
 		}
 		for _, t := range s.Targets {
+			if a.bindEach(t, s.Value, env) {
+				continue
+			}
 			a.bind(t, v, env)
 			a.noteOpened(t, s.Value)
 		}
@@ -422,7 +425,8 @@ func (a *analyzer) function(f *funcDef) {
 			env[p.Arg] = val{}.with(User|Remote, step(p, "request parameter "+p.Arg))
 		}
 	}
-	if a.m.handlers[name] && len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" {
+	if len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" || a.m.handlers[name] && len(params) > 0 && params[0].Arg == "event" {
+		// An AWS Lambda-style handler, whatever its configured name.
 		env["event"] = val{}.with(User|Remote, step(params[0], "the handler's event"))
 	}
 	// The other parameters are slots: what a caller passes.
@@ -468,6 +472,45 @@ func (a *analyzer) isDependency(p *ast.Arg) bool {
 		return !found
 	})
 	return found
+}
+
+// bindEach assigns a tuple or list of values to a tuple or list of
+// targets of the same length element by element: a, b = "z", x.
+func (a *analyzer) bindEach(t, value ast.Expr, env map[string]val) bool {
+	var ts, vs []ast.Expr
+	switch t := t.(type) {
+	case *ast.Tuple:
+		ts = t.Elts
+	case *ast.List:
+		ts = t.Elts
+	default:
+		return false
+	}
+	switch v := value.(type) {
+	case *ast.Tuple:
+		vs = v.Elts
+	case *ast.List:
+		vs = v.Elts
+	default:
+		return false
+	}
+	if len(ts) != len(vs) {
+		return false
+	}
+	for _, x := range append(ts, vs...) {
+		if _, star := x.(*ast.Starred); star {
+			return false
+		}
+	}
+	// Evaluate every value before binding (a, b = b, a).
+	vals := make([]val, len(vs))
+	for i, x := range vs {
+		vals[i] = a.eval(x, env)
+	}
+	for i, x := range ts {
+		a.bind(x, vals[i], env)
+	}
+	return true
 }
 
 // bind assigns v to a target.

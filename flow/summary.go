@@ -272,7 +272,11 @@ func (a *analyzer) selfAttr(n *ast.Attribute) (val, bool) {
 	}
 	v := a.curClass.fields[n.Attr]
 	bit := a.cur.slot(slotInfo{param: -1, attr: n.Attr})
-	return join(v, val{l: bit, trace: []Step{step(n, "self."+n.Attr)}}), true
+	j := join(v, val{l: bit, trace: []Step{step(n, "self."+n.Attr)}})
+	if v.l != 0 {
+		j.safe = v.safe // what later callers store is judged when they do (see finish)
+	}
+	return j, true
 }
 
 // setSelfAttr records self.x = v in a method.
