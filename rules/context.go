@@ -328,6 +328,12 @@ func (c *Context) moduleRef(e ast.Expr, depth int) (string, reach, bool) {
 			return n.ID, reachPlain, true
 		}
 	case *ast.Attribute:
+		// Bounded like resolve: no module path is 20 names long, and an
+		// unbounded walk down a.b.b.b… would rebuild a longer string at
+		// each step, quadratic in the chain.
+		if depth >= 20 {
+			return "", 0, false
+		}
 		if m, how, ok := c.moduleRef(n.Value, depth+1); ok {
 			return c.normBuiltins(m + "." + n.Attr), how, true
 		}
