@@ -119,10 +119,13 @@ type PathStep struct {
 
 // FileResult is the verdict on one file.
 type FileResult struct {
-	Path     string
-	Level    FileLevel
-	Score    int
-	Error    string // why the file was skipped; empty when it was assessed
+	Path  string
+	Level FileLevel
+	Score int
+	Error string // why the file was skipped; empty when it was assessed
+	// FailOn is the fail-on of the configuration the file was judged
+	// under (each file is judged under the one nearest above it).
+	FailOn   string
 	Findings []Scored
 	// Reasons say why the file got its level.
 	Reasons Reasons
@@ -135,6 +138,17 @@ var SyntaxErrorRule = &rules.Rule{
 	Message:        "the file cannot be parsed, so it cannot be checked",
 	Recommendation: "Fix the syntax error; pyward reads Python 3 up to 3.13.",
 	Help:           "A file pyward cannot parse could hide anything, so it scores enough to block by default (`syntax-error` in the configuration).",
+}
+
+// NotJudgedRule is the finding a file pyward could not judge gets (too
+// large, unreadable, not a regular file, undecodable): what was not read
+// could hide anything, so it is never a pass. It scores what a syntax
+// error does (enough to block by default); the reason is the file's Error.
+var NotJudgedRule = &rules.Rule{
+	ID: "PW001", Name: "not_judged", Severity: rules.High, Confidence: rules.High, CWE: 693,
+	Message:        "the file could not be read as source, so it cannot be checked",
+	Recommendation: "Make the file a regular, readable file of at most 16 MiB, or exclude it in the configuration if it is not code.",
+	Help:           "A file pyward did not judge (too large, unreadable, not a regular file, not decodable) could hide anything, so it scores enough to block by default (`syntax-error` in the configuration); the reason is in the file's `error`.",
 }
 
 // Assessor assesses files under one configuration.
@@ -225,9 +239,19 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 
 // File assesses one file.
 func (a *Assessor) File(in Input) FileResult {
-	res := FileResult{Path: in.Path}
+	res := FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 	if in.Err != "" {
+		// Never a pass: a PW001 finding that scores like a syntax error.
 		res.Error = in.Err
+		nf := Scored{
+			Finding: rules.Finding{Rule: NotJudgedRule, Severity: rules.High, Confidence: rules.High,
+				Message: "not judged: " + in.Err},
+			Line: 1, Column: 1, EndLine: 1, EndColumn: 1,
+			Points:      a.cfg.SyntaxError,
+			Fingerprint: fingerprint(NotJudgedRule.ID, in.Path, 0, nil, 0, 0),
+		}
+		res.Findings = []Scored{nf}
+		a.total(&res)
 		return res
 	}
 	if in.SecretsOnly {

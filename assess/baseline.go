@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -76,6 +77,42 @@ type baselineCount struct {
 	left int
 }
 
+// baselineWords says what is wrong with a baseline in its user's words,
+// not the decoder's ("EOF", "cannot unmarshal array into Go value of
+// type assess.baselineFile").
+func baselineWords(err error) string {
+	var te *json.UnmarshalTypeError
+	const again = "; write it again with pyward baseline FILE"
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return "the file is empty or cut short, not a pyward baseline" + again
+	case errors.As(err, &te):
+		where := "the file"
+		if te.Field != "" {
+			where = "field " + te.Field
+		}
+		return fmt.Sprintf("not a pyward baseline: %s holds a JSON %s where pyward writes %s%s", where, te.Value, jsonKind(te.Type.Kind().String()), again)
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		return "not a pyward baseline: " + strings.TrimPrefix(err.Error(), "json: ") + again
+	}
+	return err.Error()
+}
+
+// jsonKind names a Go kind as the JSON it is written as.
+func jsonKind(k string) string {
+	switch k {
+	case "struct", "map":
+		return "an object"
+	case "slice", "array":
+		return "a list"
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	}
+	return "a number"
+}
+
 // LoadBaseline reads a baseline file. Anything malformed is an error
 // naming the file: a baseline that silently failed to load would turn
 // every known finding into a blocking one, or worse, hide new ones.
@@ -104,7 +141,7 @@ func LoadBaseline(path string) (*Baseline, error) {
 			line := bytes.Count(data[:min(int(se.Offset), len(data))], []byte("\n")) + 1
 			return nil, fmt.Errorf("baseline %s:%d: not valid JSON: %v", path, line, err)
 		}
-		return nil, fmt.Errorf("baseline %s: %v", path, err)
+		return nil, fmt.Errorf("baseline %s: %s", path, baselineWords(err))
 	}
 	if bf.Version != baselineVersion {
 		return nil, fmt.Errorf("baseline %s: not a pyward baseline of version %d (pyward_baseline is %d); write it again with pyward baseline", path, baselineVersion, bf.Version)
@@ -173,8 +210,8 @@ func BaselineEntries(results []FileResult) []BaselineEntry {
 	var out []BaselineEntry
 	for _, r := range results {
 		for _, f := range r.Findings {
-			if f.Suppressed || f.Preexisting {
-				continue
+			if f.Suppressed || f.Preexisting || f.Rule == NotJudgedRule {
+				continue // a file not judged is never accepted as known
 			}
 			k := baselineKey{r.Path, f.Rule.ID, f.Fingerprint}
 			if i, ok := idx[k]; ok {

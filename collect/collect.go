@@ -1,23 +1,31 @@
 // Package collect gathers the files a scan of the working tree reads:
-// named files, folders walked with default and configured excludes, and
-// standard input. It recognises Python files by extension and, for files
-// without one, by a python shebang. It does not parse Python.
+// named files, folders walked as git sees them (tracked files, plus
+// untracked files git does not ignore) or, outside a repository, with the
+// default excludes, configured excludes, and standard input. It decides
+// what kind of file each is (see Kind) and refuses anything that is not a
+// regular file without opening it. It does not parse Python.
 package collect
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/pyward/pyward/assess"
 )
 
-// skipDirs are never walked into: version control, virtual environments,
-// installed packages, caches and build output.
+// skipDirs are not walked into for untracked files: version control,
+// virtual environments, installed packages, caches and build output. In a
+// repository, files git tracks under such folders are judged all the same:
+// skipping committed code by its folder's name would be a bypass.
 var skipDirs = map[string]bool{
 	".git": true, ".hg": true, ".svn": true, ".venv": true, "venv": true, ".tox": true, ".nox": true,
 	"site-packages": true, "dist-packages": true, "node_modules": true, "__pycache__": true,
@@ -25,8 +33,27 @@ var skipDirs = map[string]bool{
 	"build": true, "dist": true,
 }
 
-// NotPython is the reason given for a named file that is not Python.
-const NotPython = "not a Python file"
+// maxSize is the largest file read; a larger one is not judged (PW001).
+const maxSize = 16 << 20
+
+// TooLarge is the reason given for a file over maxSize.
+const TooLarge = "larger than 16 MiB"
+
+// Kind is what a file is judged as. Selection decides it once, from the
+// name and, for a name without an extension, the first bytes; the
+// assessment of each kind lives elsewhere. New kinds (configuration files
+// for secrets, notebooks) are added here and in kindOf.
+type Kind uint8
+
+const (
+	// Skip: not collected by a folder walk.
+	Skip Kind = iota
+	// Python source.
+	Python
+	// Secrets: a text file of a kind where secrets are committed (.env,
+	// YAML, JSON, INI …), on which only the secret rules run.
+	Secrets
+)
 
 // DefaultSecretFiles are the files judged for secrets when the
 // configuration's secrets section does not list its own.
@@ -50,137 +77,271 @@ func isSecretFile(rel string) bool {
 	return false
 }
 
-// maxSize is the largest file read; a larger one is reported as skipped.
-const maxSize = 16 << 20
-
-// Root returns the folder paths are reported relative to: the repository
-// root above dir (the folder holding .git), else dir itself.
-func Root(dir string) string {
-	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return dir
-	}
-	for d := abs; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return abs
-		}
-		d = parent
-	}
-}
-
-// Paths collects the Python files named by args (files or folders), with
-// paths made relative to root. excludes are globs matched against paths
-// relative to excludeBase, the folder of the configuration that lists them.
-func Paths(args []string, root string, excludes []string, excludeBase string) ([]assess.Input, error) {
-	if excludeBase == "" {
-		excludeBase = root
-	}
-	if abs, err := filepath.Abs(excludeBase); err == nil {
-		excludeBase = abs
-	}
-	var out []assess.Input
-	for _, arg := range args {
-		st, err := os.Stat(arg)
-		if err != nil {
-			return nil, err
-		}
-		if !st.IsDir() {
-			rel := relTo(root, arg)
-			in := read(arg, rel)
-			if in.Err == "" && !IsPython(arg, in.Data) {
-				if isSecretFile(rel) {
-					in.SecretsOnly = true
-				} else {
-					in.Err, in.Data = NotPython, nil
-				}
-			}
-			out = append(out, in)
-			continue
-		}
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				out = append(out, assess.Input{Path: relTo(root, p), Err: err.Error()})
-				return nil
-			}
-			rel := relTo(root, p)
-			if d.IsDir() {
-				if p != arg && (skipDirs[d.Name()] || strings.HasSuffix(d.Name(), ".egg-info") || isVenv(p) || excluded(excludes, relTo(excludeBase, p))) {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if !d.Type().IsRegular() || excluded(excludes, relTo(excludeBase, p)) {
-				return nil // symlinks and devices are not followed
-			}
-			name := d.Name()
-			if strings.HasSuffix(name, ".py") || strings.HasSuffix(name, ".pyw") {
-				out = append(out, read(p, rel))
-			} else if !strings.Contains(name, ".") && hasPythonShebang(p) {
-				out = append(out, read(p, rel))
-			} else if isSecretFile(rel) {
-				in := read(p, rel)
-				in.SecretsOnly = true
-				out = append(out, in)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// Stdin reads standard input as one file reported under name.
-func Stdin(r io.Reader, name string) assess.Input {
-	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+// kindOf decides what a file found by a folder walk is judged as. head
+// returns the file's first bytes; it is called only for names without an
+// extension, which are Python when their shebang names python.
+func kindOf(name string, head func() []byte) Kind {
+	base := name[strings.LastIndexByte(name, '/')+1:]
 	switch {
-	case err != nil:
-		return assess.Input{Path: name, Err: err.Error()}
-	case len(data) > maxSize:
-		return assess.Input{Path: name, Err: "larger than 16 MiB"}
+	case strings.HasSuffix(base, ".py"), strings.HasSuffix(base, ".pyw"):
+		return Python
+	case !strings.Contains(base, ".") && shebangIsPython(head()):
+		return Python
 	}
-	return assess.Input{Path: name, Data: data}
-}
-
-func read(p, rel string) assess.Input {
-	st, err := os.Stat(p)
-	if err != nil {
-		return assess.Input{Path: rel, Err: err.Error()}
+	if isSecretFile(name) {
+		return Secrets
 	}
-	if st.Size() > maxSize {
-		return assess.Input{Path: rel, Err: "larger than 16 MiB"}
-	}
-	data, err := os.ReadFile(p)
-	if err != nil {
-		return assess.Input{Path: rel, Err: err.Error()}
-	}
-	return assess.Input{Path: rel, Data: data}
+	return Skip
 }
 
 // IsPython reports whether a file is Python: by extension, or, without
 // one, by a shebang naming python.
 func IsPython(name string, data []byte) bool {
-	base := filepath.Base(name)
-	if strings.HasSuffix(base, ".py") || strings.HasSuffix(base, ".pyw") {
-		return true
-	}
-	return !strings.Contains(base, ".") && shebangIsPython(data)
+	return kindOf(filepath.ToSlash(name), func() []byte { return data }) == Python
 }
 
-func hasPythonShebang(p string) bool {
-	f, err := os.Open(p)
+// Options say how paths are collected.
+type Options struct {
+	// Root is what reported paths are relative to: the repository root,
+	// else the current folder. Paths outside it are kept as given.
+	Root string
+	// Git, when set, is the repository's view of the tree: folder walks
+	// inside Git.Root judge what it tracks plus what it does not ignore.
+	Git *Git
+	// Excluded reports whether the configuration that applies to the file
+	// or folder (dir) at abs, an absolute path, excludes it.
+	Excluded func(abs string, dir bool) bool
+}
+
+// Result is what Paths collected, and what it left out.
+type Result struct {
+	Inputs []assess.Input
+	// Notices say what was refused or not followed (symbolic links).
+	Notices []string
+	// SkippedDirs counts the folders not walked into (default excludes,
+	// ignored by git, configured excludes, other repositories); Excluded
+	// the files the configuration excludes.
+	SkippedDirs, Excluded int
+}
+
+// Paths collects the files named by args (files or folders). A file named
+// on the command line is judged as Python whatever its name (for secrets
+// only when SecretFiles matches it), unless the
+// configuration excludes it; a folder is walked. Each file is collected
+// once, however often it is named.
+func Paths(args []string, o Options) (*Result, error) {
+	c := &collector{Options: o, res: &Result{}, seen: map[string]bool{}}
+	if c.Excluded == nil {
+		c.Excluded = func(string, bool) bool { return false }
+	}
+	for _, arg := range args {
+		st, err := os.Stat(arg)
+		if err != nil {
+			return nil, err
+		}
+		abs, err := filepath.Abs(arg)
+		if err != nil {
+			return nil, err
+		}
+		if !st.IsDir() {
+			if c.Excluded(abs, false) {
+				c.res.Excluded++
+				continue
+			}
+			in := readFile(abs, c.rel(arg), st)
+			// A configuration file named on the command line is judged
+			// for secrets, as a walk would; anything else as Python.
+			in.SecretsOnly = kindOf(filepath.ToSlash(arg), none) == Secrets
+			c.add(in)
+			continue
+		}
+		if c.Git != nil && inside(c.Git.Root, abs) {
+			err = c.walkGit(abs)
+		} else {
+			err = c.walk(abs, arg)
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return c.res, nil
+}
+
+type collector struct {
+	Options
+	res  *Result
+	seen map[string]bool // reported paths already collected
+}
+
+func (c *collector) add(in assess.Input) {
+	if c.seen[in.Path] {
+		return
+	}
+	c.seen[in.Path] = true
+	c.res.Inputs = append(c.res.Inputs, in)
+}
+
+func (c *collector) notice(rel, msg string) {
+	c.res.Notices = append(c.res.Notices, rel+": "+msg)
+}
+
+// rel is the reported path of p: slash-separated and relative to Root
+// when inside it, else as given.
+func (c *collector) rel(p string) string { return relTo(c.Root, p) }
+
+// walk collects the Python files under a folder outside any repository
+// (or outside the one given), leaving out the default excluded folders.
+func (c *collector) walk(abs, arg string) error {
+	return filepath.WalkDir(abs, func(p string, d fs.DirEntry, err error) error {
+		shown := filepath.Join(arg, strings.TrimPrefix(p, abs))
+		if err != nil {
+			c.add(assess.Input{Path: c.rel(shown), Err: err.Error()})
+			return nil
+		}
+		if d.IsDir() {
+			if p != abs && (defaultSkip(p, d.Name()) || c.Excluded(p, true)) {
+				c.res.SkippedDirs++
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		c.file(p, shown, d.Type())
+		return nil
+	})
+}
+
+// file collects one file found by a walk, of the given type bits.
+func (c *collector) file(abs, shown string, typ fs.FileMode) {
+	rel := c.rel(shown)
+	if typ&fs.ModeSymlink != 0 {
+		if kindOf(filepath.ToSlash(shown), none) == Python {
+			c.notice(rel, "a symbolic link: not followed")
+		}
+		return
+	}
+	kind := kindOf(filepath.ToSlash(shown), func() []byte {
+		if !typ.IsRegular() {
+			return nil
+		}
+		return readHead(abs)
+	})
+	if kind == Skip {
+		return
+	}
+	if c.Excluded(abs, false) {
+		c.res.Excluded++
+		return
+	}
+	st, err := os.Lstat(abs)
 	if err != nil {
-		return false
+		c.add(assess.Input{Path: rel, Err: err.Error()})
+		return
+	}
+	in := readFile(abs, rel, st)
+	in.SecretsOnly = kind == Secrets
+	c.add(in)
+}
+
+func none() []byte { return nil }
+
+// defaultSkip: a folder skipped by name, or a virtual environment.
+func defaultSkip(p, name string) bool {
+	return skipDirs[name] || strings.HasSuffix(name, ".egg-info") || isVenv(p)
+}
+
+// Stdin reads standard input as one file reported under name. Empty input
+// is an error: it is what a failed command before the pipe leaves, and a
+// gate must not pass what it never saw.
+func Stdin(r io.Reader, name string) (assess.Input, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxSize+1))
+	switch {
+	case err != nil:
+		return assess.Input{Path: name, Err: "reading standard input: " + err.Error()}, nil
+	case len(data) > maxSize:
+		return assess.Input{Path: name, Err: TooLarge}, nil
+	case len(data) == 0:
+		return assess.Input{}, errors.New("standard input is empty: nothing to judge (did the command before the pipe fail?)")
+	}
+	return assess.Input{Path: name, Data: data}, nil
+}
+
+// readFile reads a file whose Lstat (or Stat, for a named file) is st.
+// Anything that is not a regular file is refused without being opened: a
+// named pipe would block the scan forever, a device could be endless. The
+// file is opened without blocking and checked again, in case it was
+// swapped between the two looks.
+func readFile(abs, rel string, st fs.FileInfo) assess.Input {
+	if !st.Mode().IsRegular() {
+		return assess.Input{Path: rel, Err: notRegular(st.Mode())}
+	}
+	if st.Size() > maxSize {
+		return assess.Input{Path: rel, Err: TooLarge}
+	}
+	f, err := os.OpenFile(abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return assess.Input{Path: rel, Err: openError(err)}
 	}
 	defer f.Close()
+	if st, err = f.Stat(); err != nil || !st.Mode().IsRegular() {
+		if err != nil {
+			return assess.Input{Path: rel, Err: err.Error()}
+		}
+		return assess.Input{Path: rel, Err: notRegular(st.Mode())}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	switch {
+	case err != nil:
+		return assess.Input{Path: rel, Err: openError(err)}
+	case len(data) > maxSize:
+		return assess.Input{Path: rel, Err: TooLarge}
+	}
+	return assess.Input{Path: rel, Data: data}
+}
+
+// openError words a read failure without the absolute path (the report
+// already names the file).
+func openError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// notRegular names what a file that is not a regular one is.
+func notRegular(m fs.FileMode) string {
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeCharDevice != 0:
+		what = "a character device"
+	case m&fs.ModeDevice != 0:
+		what = "a device"
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	}
+	return fmt.Sprintf("not a regular file (%s): refused without reading it", what)
+}
+
+// readHead returns the first bytes of a regular file, to look for a
+// shebang.
+func readHead(p string) []byte {
+	f, err := os.OpenFile(p, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return nil
+	}
 	buf := make([]byte, 128)
 	n, _ := io.ReadFull(f, buf)
-	return shebangIsPython(buf[:n])
+	return buf[:n]
 }
 
 func shebangIsPython(data []byte) bool {
@@ -200,7 +361,9 @@ func isVenv(dir string) bool {
 	return err == nil
 }
 
-func excluded(globs []string, rel string) bool {
+// Excluded reports whether rel (slash-separated, relative to the folder
+// of the configuration listing globs) matches one of them.
+func Excluded(globs []string, rel string) bool {
 	for _, g := range globs {
 		if assess.MatchGlob(g, rel) {
 			return true
@@ -209,13 +372,75 @@ func excluded(globs []string, rel string) bool {
 	return false
 }
 
-// relTo makes p slash-separated and relative to root when it lies inside.
+// Root returns the folder paths are reported relative to: the repository
+// root above dir (the folder holding .git), else "".
+func Root(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for d := abs; ; {
+		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+			return d
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return ""
+		}
+		d = parent
+	}
+}
+
+// CommonRoot is the root of a scan of args: the repository that holds
+// every one of them, else the current folder. It does not depend on the
+// order of the arguments.
+func CommonRoot(args []string) string {
+	wd, _ := os.Getwd()
+	root := ""
+	for i, a := range args {
+		if a == "-" {
+			a = "."
+		}
+		dir := a
+		if st, err := os.Stat(a); err == nil && !st.IsDir() {
+			dir = filepath.Dir(a)
+		}
+		r := Root(dir)
+		if r == "" || i > 0 && r != root {
+			return wd
+		}
+		root = r
+	}
+	if root == "" {
+		return wd
+	}
+	return root
+}
+
+// Rel is the reported form of p: slash-separated and relative to root
+// when inside it, else as given.
+func Rel(root, p string) string { return relTo(root, p) }
+
+// relTo makes p slash-separated and relative to root when it lies inside;
+// otherwise it is kept as given, cleaned.
 func relTo(root, p string) string {
 	abs, err := filepath.Abs(p)
-	if err == nil {
-		if rel, err := filepath.Rel(root, abs); err == nil && !strings.HasPrefix(rel, "..") {
+	if err == nil && root != "" {
+		if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return path.Clean(filepath.ToSlash(rel))
 		}
 	}
-	return filepath.ToSlash(p)
+	return path.Clean(filepath.ToSlash(p))
+}
+
+// inside reports whether abs is root or below it.
+func inside(root, abs string) bool {
+	rel, err := filepath.Rel(root, abs)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sortInputs orders inputs by path, for a report that does not depend on
+// the order directories were read in.
+func sortInputs(ins []assess.Input) {
+	sort.SliceStable(ins, func(i, j int) bool { return ins[i].Path < ins[j].Path })
 }

@@ -5,7 +5,12 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"testing"
+
+	"github.com/pyward/pyward/assess"
+	"github.com/pyward/pyward/hook"
+	"github.com/pyward/pyward/internal/gittest"
 )
 
 func tree(t *testing.T, files map[string]string) string {
@@ -21,6 +26,23 @@ func tree(t *testing.T, files map[string]string) string {
 	return root
 }
 
+// excludeGlobs is an Excluded function for globs relative to root.
+func excludeGlobs(root string, globs ...string) func(string, bool) bool {
+	return func(abs string, _ bool) bool {
+		rel, err := filepath.Rel(root, abs)
+		return err == nil && Excluded(globs, filepath.ToSlash(rel))
+	}
+}
+
+func paths(res *Result) string {
+	var out []string
+	for _, in := range res.Inputs {
+		out = append(out, in.Path)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
 func TestWalk(t *testing.T) {
 	root := tree(t, map[string]string{
 		"app/main.py":                "x = 1\n",
@@ -29,7 +51,6 @@ func TestWalk(t *testing.T) {
 		"app/shell":                  "#!/bin/sh\necho\n",
 		"app/notes.txt":              "text\n",
 		"app/gen/out.py":             "x = 1\n",
-		".git/hooks/x.py":            "x = 1\n",
 		"venv/lib/site.py":           "x = 1\n",
 		"env2/pyvenv.cfg":            "home = /usr\n",
 		"env2/lib/mod.py":            "x = 1\n",
@@ -40,45 +61,219 @@ func TestWalk(t *testing.T) {
 		"pkg.egg-info/m.py":          "x = 1\n",
 	})
 	os.Symlink(filepath.Join(root, "app", "main.py"), filepath.Join(root, "app", "link.py"))
-	got, err := Paths([]string{root}, root, []string{"app/gen/**"}, root)
+	res, err := Paths([]string{root}, Options{Root: root, Excluded: excludeGlobs(root, "app/gen/**")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var paths []string
-	for _, in := range got {
-		paths = append(paths, in.Path)
+	if got, want := paths(res), "app/gui.pyw app/main.py app/script"; got != want {
+		t.Errorf("walked %s, want %s", got, want)
 	}
-	sort.Strings(paths)
-	if want := "app/gui.pyw app/main.py app/script"; strings.Join(paths, " ") != want {
-		t.Errorf("walked %v, want %s", paths, want)
+	// venv, env2, node_modules, __pycache__, site-packages, build,
+	// pkg.egg-info and the excluded app/gen: every one counted.
+	if res.SkippedDirs != 8 {
+		t.Errorf("SkippedDirs = %d, want 8", res.SkippedDirs)
+	}
+	if len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "app/link.py: a symbolic link") {
+		t.Errorf("notices %q, want one for the symbolic link", res.Notices)
 	}
 }
 
 func TestNamedFiles(t *testing.T) {
-	root := tree(t, map[string]string{"a.py": "x\n", "readme.txt": "x\n", "tool": "#!/usr/bin/python\n"})
-	got, err := Paths([]string{filepath.Join(root, "a.py"), filepath.Join(root, "readme.txt"), filepath.Join(root, "tool")}, root, nil, "")
+	root := tree(t, map[string]string{"a.py": "x\n", "notes.txt": "import os\nos.system(input())\n", "tool": "#!/bin/sh\n", "gen/g.py": "x\n"})
+	a, notes := filepath.Join(root, "a.py"), filepath.Join(root, "notes.txt")
+	res, err := Paths([]string{a, notes, filepath.Join(root, "tool"), a, filepath.Join(root, "gen", "g.py")},
+		Options{Root: root, Excluded: excludeGlobs(root, "gen/**")})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || got[0].Err != "" || got[1].Err != NotPython || got[2].Err != "" || got[0].Path != "a.py" {
-		t.Errorf("got %+v", got)
+	// Named files are Python whatever their name; named twice, judged once;
+	// the configuration's excludes hold for named files.
+	if got, want := paths(res), "a.py notes.txt tool"; got != want {
+		t.Errorf("collected %s, want %s", got, want)
 	}
-	if _, err := Paths([]string{filepath.Join(root, "missing.py")}, root, nil, ""); err == nil {
+	for _, in := range res.Inputs {
+		if in.Err != "" || len(in.Data) == 0 {
+			t.Errorf("%s: %+v", in.Path, in)
+		}
+	}
+	if res.Excluded != 1 {
+		t.Errorf("Excluded = %d, want 1", res.Excluded)
+	}
+	if _, err := Paths([]string{filepath.Join(root, "missing.py")}, Options{Root: root}); err == nil {
 		t.Error("a missing path is not an error")
 	}
 }
 
-func TestRootAndStdin(t *testing.T) {
+// Outside a repository, paths are reported as given: two files of the
+// same name in different folders stay apart.
+func TestPathsAsGiven(t *testing.T) {
+	dir := tree(t, map[string]string{"a/x.py": "x\n", "b/x.py": "x\n"})
+	wd, _ := os.Getwd()
+	defer os.Chdir(wd)
+	os.Chdir(dir)
+	root := CommonRoot([]string{"a/x.py", "b/x.py"})
+	if got, _ := filepath.EvalSymlinks(root); got != mustEval(t, dir) {
+		t.Errorf("CommonRoot = %s, want the current folder %s", root, dir)
+	}
+	res, err := Paths([]string{"a/x.py", "b/x.py"}, Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(res); got != "a/x.py b/x.py" {
+		t.Errorf("reported %s, want a/x.py b/x.py", got)
+	}
+	if got := Rel(root, "../elsewhere/y.py"); got != "../elsewhere/y.py" {
+		t.Errorf("a path outside the root is %q, want it as given", got)
+	}
+}
+
+func mustEval(t *testing.T, p string) string {
+	p, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// Anything that is not a regular file is refused without being opened: a
+// FIFO named x.py used to hang the scan forever.
+func TestNotRegularFiles(t *testing.T) {
+	root := tree(t, map[string]string{"ok.py": "x\n"})
+	fifo := filepath.Join(root, "x.py")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skipf("mkfifo: %v", err)
+	}
+	for _, args := range [][]string{{root}, {fifo}} {
+		res, err := Paths(args, Options{Root: root})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got *assess.Input
+		for i := range res.Inputs {
+			if res.Inputs[i].Path == "x.py" {
+				got = &res.Inputs[i]
+			}
+		}
+		if got == nil || !strings.Contains(got.Err, "not a regular file (a named pipe (FIFO))") {
+			t.Errorf("%v: the FIFO gave %+v, want it refused", args, got)
+		}
+	}
+	if in := readFile("/dev/zero", "zero.py", mustStat(t, "/dev/zero")); !strings.Contains(in.Err, "character device") {
+		t.Errorf("/dev/zero: %+v", in)
+	}
+}
+
+func mustStat(t *testing.T, p string) os.FileInfo {
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Skip(err)
+	}
+	return st
+}
+
+func TestStdin(t *testing.T) {
+	in, err := Stdin(strings.NewReader("eval(x)\n"), "agent.py")
+	if err != nil || in.Path != "agent.py" || string(in.Data) != "eval(x)\n" {
+		t.Errorf("stdin: %+v %v", in, err)
+	}
+	big, err := Stdin(strings.NewReader(strings.Repeat("x", maxSize+1)), "big.py")
+	if err != nil || big.Err != TooLarge {
+		t.Errorf("a file over the size limit: %+v %v", big, err)
+	}
+	if _, err := Stdin(strings.NewReader(""), "empty.py"); err == nil {
+		t.Error("empty standard input was accepted")
+	}
+}
+
+func TestRoot(t *testing.T) {
 	root := tree(t, map[string]string{".git/HEAD": "ref\n", "sub/dir/a.py": "x\n"})
 	if got := Root(filepath.Join(root, "sub", "dir")); got != root {
 		t.Errorf("Root = %q, want %q", got, root)
 	}
-	in := Stdin(strings.NewReader("eval(x)\n"), "agent.py")
-	if in.Path != "agent.py" || string(in.Data) != "eval(x)\n" {
-		t.Errorf("stdin: %+v", in)
+	if got := Root(t.TempDir()); got != "" {
+		t.Errorf("Root outside a repository = %q", got)
 	}
-	big := Stdin(strings.NewReader(strings.Repeat("x", maxSize+1)), "big.py")
-	if big.Err == "" {
-		t.Error("a file over the size limit was read")
+}
+
+// In a repository a folder scan judges what git tracks, whatever its
+// folder is called, plus untracked files git does not ignore; default
+// excludes apply to untracked files only.
+func TestGitWalk(t *testing.T) {
+	dir := gittest.New(t, map[string]string{
+		"src/build/evil.py": "import os\nos.system(input())\n",
+		"dist/tracked.py":   "x = 1\n",
+		"venv/tracked.py":   "x = 1\n",
+		".gitignore":        "ignored/\n*.gen.py\nsub/local/\n",
+		"sub/.gitignore":    "only_here.py\n",
+		"sub/mod.py":        "x = 1\n",
+		"link.py":           "x = 1\n",
+	})
+	gittest.Write(t, dir, "ignored/kept.py", "x = 1\n") // tracked though ignored
+	gittest.Run(t, dir, "add", "-f", "ignored/kept.py")
+	gittest.Run(t, dir, "commit", "-q", "-m", "kept")
+	gittest.Write(t, dir, "src/build/untracked.py", "x = 1\n") // untracked in a build folder: skipped
+	gittest.Write(t, dir, "new.py", "x = 1\n")                 // untracked, not ignored: judged
+	gittest.Write(t, dir, "ignored/other.py", "x = 1\n")       // ignored folder
+	gittest.Write(t, dir, "out.gen.py", "x = 1\n")             // ignored pattern
+	gittest.Write(t, dir, "sub/only_here.py", "x = 1\n")       // ignored by sub/.gitignore
+	gittest.Write(t, dir, "only_here.py", "x = 1\n")           // that pattern does not apply here
+	gittest.Write(t, dir, "sub/local/a.py", "x = 1\n")
+	gittest.Write(t, dir, "node_modules/pkg/m.py", "x = 1\n")
+	gittest.Write(t, dir, "nested/.git/HEAD", "ref: refs/heads/main\n")
+	gittest.Write(t, dir, "nested/inner.py", "x = 1\n")
+	gittest.Write(t, dir, ".git/info/exclude", "private.py\n")
+	gittest.Write(t, dir, "private.py", "x = 1\n")
+
+	r, err := hook.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := NewGit(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Paths([]string{dir}, Options{Root: dir, Git: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "dist/tracked.py ignored/kept.py link.py new.py only_here.py src/build/evil.py sub/mod.py venv/tracked.py"
+	if got := paths(res); got != want {
+		t.Errorf("collected\n %s\nwant\n %s", got, want)
+	}
+	// ignored/ has tracked files (not counted); sub/local, node_modules
+	// and the nested repository are skipped.
+	if res.SkippedDirs != 3 {
+		t.Errorf("SkippedDirs = %d, want 3", res.SkippedDirs)
+	}
+
+	// A subfolder scan sees the ignore files above it.
+	res, err = Paths([]string{filepath.Join(dir, "sub")}, Options{Root: dir, Git: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(res); got != "sub/mod.py" {
+		t.Errorf("sub: collected %s", got)
+	}
+
+	// A tracked file that is now a folder or a FIFO is refused, not opened.
+	os.Remove(filepath.Join(dir, "link.py"))
+	os.Mkdir(filepath.Join(dir, "link.py"), 0o755)
+	os.Remove(filepath.Join(dir, "new.py"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "new.py"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	res, err = Paths([]string{dir}, Options{Root: dir, Git: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := map[string]string{}
+	for _, in := range res.Inputs {
+		errs[in.Path] = in.Err
+	}
+	if !strings.Contains(errs["link.py"], "(a folder)") {
+		t.Errorf("tracked link.py now a folder: %q", errs["link.py"])
+	}
+	if !strings.Contains(errs["new.py"], "named pipe") {
+		t.Errorf("untracked FIFO new.py: %q", errs["new.py"])
 	}
 }

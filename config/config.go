@@ -56,6 +56,9 @@ type Config struct {
 	// Dir is the folder of the configuration file, which relative globs
 	// are relative to; empty for the defaults.
 	Dir string
+	// pos is the line of each key of the file, by dotted path (see
+	// positions), for errors found after decoding (Check).
+	pos map[string]int
 }
 
 // Trusted suppresses rules on paths where the code is known to be safe.
@@ -238,6 +241,13 @@ func (c *Config) merge(file string, data []byte) error {
 	if root.Kind != yaml.MappingNode {
 		return &Error{File: file, Line: root.Line, Msg: "expected a mapping of settings"}
 	}
+	// Shapes and values first, with lines and in the file's words
+	// (validate.go); the lines are kept for checks after decoding.
+	if err := checkDocument(file, root); err != nil {
+		return err
+	}
+	c.pos = map[string]int{}
+	positions(root, "", c.pos)
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		bad := func(msg string) error {

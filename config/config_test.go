@@ -48,7 +48,7 @@ func TestLoadErrors(t *testing.T) {
 		{"fail_on: high\n", `:1: unknown key "fail_on" (did you mean "fail-on"?)`},
 		{"policy: standard\nexcludes: []\n", `:2: unknown key "excludes" (did you mean "exclude"?)`},
 		{"fail-on: sometimes\n", `:1: fail-on: "sometimes" is not one of low, medium, high, blocked, never`},
-		{"levels: [1, 2]\n", `:1: levels: cannot unmarshal !!seq into map[string]int`},
+		{"levels: [1, 2]\n", `:1: levels: expected the lowest score of each level, such as {MEDIUM: 4, HIGH: 7, BLOCKED: 10}`},
 		{"policy: lax\n", `:1: policy: unknown policy "lax" (standard or strict)`},
 		{"rules:\n  B602:\n    severty: high\n", `:3: unknown key "severty" (did you mean "severity"?)`},
 		{"[1, 2]\n", `:1: expected a mapping of settings`},

@@ -23,9 +23,6 @@ func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
 	var anns []ann
 	bw := bufio.NewWriter(w)
 	for _, r := range results {
-		if r.Error != "" && r.Error != "not a Python file" {
-			fmt.Fprintf(bw, "::warning file=%s,title=%s::%s\n", escProp(r.Path), escProp("pyward: skipped"), escData(r.Error))
-		}
 		for _, f := range shown(r.Findings, opts) {
 			if !f.Suppressed {
 				anns = append(anns, ann{r.Path, f})
@@ -53,8 +50,7 @@ func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
 		fmt.Fprintf(bw, "::warning title=pyward::%s\n", escData(n))
 	}
 	s := Summarize(results, opts)
-	fmt.Fprintf(bw, "pyward: %d files, %d findings; %d BLOCKED, %d HIGH, %d MEDIUM, %d LOW; fail-on %s: %s\n",
-		s.Files, s.Findings, s.Levels["BLOCKED"], s.Levels["HIGH"], s.Levels["MEDIUM"], s.Levels["LOW"], s.FailOn,
+	fmt.Fprintf(bw, "pyward: %s fail-on %s: %s\n", s.counts(), s.FailOn,
 		map[bool]string{true: "blocked", false: "passed"}[s.Blocked])
 	if note := s.notShown(); note != "" {
 		fmt.Fprintln(bw, "pyward: "+note)
@@ -62,13 +58,25 @@ func GitHub(w io.Writer, results []assess.FileResult, opts Options) error {
 	return bw.Flush()
 }
 
-// escData and escProp escape workflow-command values as the runner expects.
+// escData and escProp escape workflow-command values as the runner
+// expects, after Safe has shown control and bidi characters as escapes
+// (a log viewer interprets them too).
 func escData(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(safeLines(s))
+}
+
+// safeLines is Safe for each line of s, keeping the line breaks that
+// escData encodes.
+func safeLines(s string) string {
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = Safe(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func escProp(s string) string {
-	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(Safe(s))
 }
 
 // SummaryMarkdown appends the job summary to the file GitHub names in
@@ -89,7 +97,7 @@ func SummaryMarkdown(results []assess.FileResult, opts Options) error {
 	if s.Blocked {
 		verdict = "**blocked**"
 	}
-	fmt.Fprintf(&b, "## pyward: %s\n\n%d files, %d findings (fail-on %s).\n\n| level | files |\n| --- | --- |\n", verdict, s.Files, s.Findings, s.FailOn)
+	fmt.Fprintf(&b, "## pyward: %s\n\n%s (fail-on %s)\n\n| level | files |\n| --- | --- |\n", verdict, s.counts(), s.FailOn)
 	for _, l := range []string{"BLOCKED", "HIGH", "MEDIUM", "LOW"} {
 		fmt.Fprintf(&b, "| %s | %d |\n", l, s.Levels[l])
 	}
@@ -102,7 +110,7 @@ func SummaryMarkdown(results []assess.FileResult, opts Options) error {
 			if fd.Suppressed {
 				continue
 			}
-			fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %d | %s |\n", r.Path, r.Level, r.Score, fd.Rule.ID, fd.Line, strings.ReplaceAll(fd.Message, "|", "\\|"))
+			fmt.Fprintf(&b, "| `%s` | %s | %d | %s | %d | %s |\n", Safe(r.Path), r.Level, r.Score, fd.Rule.ID, fd.Line, strings.ReplaceAll(Safe(fd.Message), "|", "\\|"))
 		}
 	}
 	_, err = f.WriteString(b.String() + "\n")

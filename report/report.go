@@ -28,6 +28,12 @@ type Options struct {
 	Notices []string
 	// Quiet: a text report that passes prints nothing (scan -q).
 	Quiet bool
+	// SkippedDirs and Excluded count what the scan left out: folders not
+	// walked into, files the configuration excludes.
+	SkippedDirs, Excluded int
+	// TextPath, when set, turns a reported path (relative to the root) into
+	// the one the text report shows (relative to the current folder).
+	TextPath func(string) string
 }
 
 // Summary counts a scan's results.
@@ -43,6 +49,11 @@ type Summary struct {
 	Preexisting int `json:"preexisting,omitempty"`
 	Baselined   int `json:"baselined,omitempty"`
 	Absent      int `json:"absent,omitempty"`
+	// SkippedFolders counts the folders not walked into, Excluded the
+	// files the configuration excludes; NotJudged the files given a PW001.
+	SkippedFolders int `json:"skipped_folders"`
+	Excluded       int `json:"excluded"`
+	NotJudged      int `json:"not_judged"`
 }
 
 // Summarize counts results and decides whether the scan blocks.
@@ -54,8 +65,12 @@ func Summarize(results []assess.FileResult, opts Options) Summary {
 	for _, e := range opts.Absent {
 		s.Absent += e.Count
 	}
+	s.SkippedFolders, s.Excluded = opts.SkippedDirs, opts.Excluded
 	for _, r := range results {
 		s.Files++
+		if r.Error != "" {
+			s.NotJudged++
+		}
 		s.Findings += len(shown(r.Findings, opts))
 		for _, f := range r.Findings {
 			switch {
@@ -65,11 +80,15 @@ func Summarize(results []assess.FileResult, opts Options) Summary {
 				s.Baselined++
 			}
 		}
-		if r.Error != "" {
-			continue
-		}
 		s.Levels[r.Level.String()]++
-		if !never && r.Level >= failOn {
+		// A file blocks at the fail-on of the configuration it was judged
+		// under, when known.
+		fo, nv := failOn, never
+		if r.FailOn != "" {
+			fo, nv = assess.ParseFileLevel(r.FailOn)
+			nv = !nv
+		}
+		if !nv && r.Level >= fo {
 			s.Blocked = true
 		}
 	}
@@ -93,6 +112,36 @@ func (s Summary) notShown() string {
 		return ""
 	}
 	return "Not shown, not scored: " + strings.Join(parts, "; ") + "."
+}
+
+// plural words a count: "1 file", "2 files".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// counts is the summary's first sentence: the files judged by level, the
+// findings shown, and what was left out.
+func (s Summary) counts() string {
+	out := fmt.Sprintf("%s judged: %d LOW, %d MEDIUM, %d HIGH, %d BLOCKED (files by level); %s shown.",
+		plural(s.Files, "file", "files"), s.Levels["LOW"], s.Levels["MEDIUM"], s.Levels["HIGH"], s.Levels["BLOCKED"],
+		plural(s.Findings, "finding", "findings"))
+	var left []string
+	if s.NotJudged > 0 {
+		left = append(left, plural(s.NotJudged, "file", "files")+" could not be read (PW001)")
+	}
+	if s.Excluded > 0 {
+		left = append(left, plural(s.Excluded, "file", "files")+" excluded by the configuration")
+	}
+	if s.SkippedFolders > 0 {
+		left = append(left, plural(s.SkippedFolders, "folder", "folders")+" skipped (ignored by git, default or configured excludes)")
+	}
+	if len(left) > 0 {
+		out += " " + strings.Join(left, "; ") + "."
+	}
+	return out
 }
 
 func upper(s string) string {

@@ -38,15 +38,17 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 	}
 	levelColor := map[assess.FileLevel]string{assess.LevelLow: green, assess.LevelMedium: yellow, assess.LevelHigh: red, assess.LevelBlocked: purple}
 	for _, r := range results {
-		if r.Error != "" {
-			fmt.Fprintf(bw, "%s: skipped: %s\n\n", paint(bold, r.Path), r.Error)
-			continue
-		}
 		fds := shown(r.Findings, opts)
 		if len(fds) == 0 && r.Score == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "%s  %s (score %d)\n", paint(bold, r.Path), paint(bold+levelColor[r.Level], r.Level.String()), r.Score)
+		// Paths and source come from the scanned tree: escaped (see Safe).
+		path := r.Path
+		if opts.TextPath != nil {
+			path = opts.TextPath(path)
+		}
+		path = Safe(path)
+		fmt.Fprintf(bw, "%s  %s (score %d)\n", paint(bold, path), paint(bold+levelColor[r.Level], r.Level.String()), r.Score)
 		writeWhy(bw, r, paint)
 		for _, f := range fds {
 			why := fmt.Sprintf("%d point", f.Points)
@@ -67,23 +69,29 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			if len(f.Engines) > 1 {
 				why += ", also found by " + strings.Join(f.Engines[1:], " and ")
 			}
-			fmt.Fprintf(bw, "  %s:%d:%d %s %s [%s/%s] %s\n", r.Path, f.Line, f.Column, paint(bold, f.Rule.ID), f.Message,
+			fmt.Fprintf(bw, "  %s:%d:%d %s %s [%s/%s] %s\n", path, f.Line, f.Column, paint(bold, f.Rule.ID), Safe(f.Message),
 				f.Severity, f.Confidence, paint(dim, "("+why+")"))
 			if f.SourceLine != "" {
-				line := strings.ReplaceAll(f.SourceLine, "\t", " ")
+				raw := []rune(strings.ReplaceAll(f.SourceLine, "\t", " "))
+				line := Safe(string(raw))
 				fmt.Fprintf(bw, "    %s\n", line)
-				width := 1
+				// The marker is placed on the escaped line: an escape is
+				// wider than the character it shows.
+				col := min(max(0, f.Column-1), len(raw))
+				end := len(raw)
 				if f.EndLine == f.Line && f.EndColumn > f.Column {
-					width = f.EndColumn - f.Column
-				} else if f.EndLine > f.Line {
-					width = max(1, utf8.RuneCountInString(line)-f.Column+1)
+					end = min(f.EndColumn-1, len(raw))
+				} else if f.EndLine == f.Line {
+					end = min(col+1, len(raw))
 				}
-				fmt.Fprintf(bw, "    %s%s\n", strings.Repeat(" ", max(0, f.Column-1)), paint(red, strings.Repeat("^", width)))
+				indent := utf8.RuneCountInString(Safe(string(raw[:col])))
+				width := max(1, utf8.RuneCountInString(Safe(string(raw[col:max(col, end)]))))
+				fmt.Fprintf(bw, "    %s%s\n", strings.Repeat(" ", indent), paint(red, strings.Repeat("^", width)))
 			}
 			if len(f.Path) > 0 {
 				steps := make([]string, 0, len(f.Path))
 				for _, st := range f.Path {
-					steps = append(steps, fmt.Sprintf("line %d %s", st.Line, st.Note))
+					steps = append(steps, fmt.Sprintf("line %d %s", st.Line, Safe(st.Note)))
 				}
 				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "path:"), strings.Join(steps, " → "))
 			}
@@ -94,15 +102,14 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 		fmt.Fprintln(bw)
 	}
 	for _, n := range opts.Notices {
-		fmt.Fprintf(bw, "%s %s\n", paint(bold, "notice:"), n)
+		fmt.Fprintf(bw, "%s %s\n", paint(bold, "notice:"), Safe(n))
 	}
 	s := Summarize(results, opts)
 	if short := shortPass(s, opts); short != "" {
 		fmt.Fprintln(bw, short) // a clean commit gets one short line
 		return bw.Flush()
 	}
-	fmt.Fprintf(bw, "%d files, %d findings: %d LOW, %d MEDIUM, %d HIGH, %d BLOCKED.", s.Files, s.Findings,
-		s.Levels["LOW"], s.Levels["MEDIUM"], s.Levels["HIGH"], s.Levels["BLOCKED"])
+	fmt.Fprint(bw, s.counts())
 	switch {
 	case s.FailOn == "NEVER":
 		fmt.Fprintln(bw, " Nothing blocks (fail-on: never).")
@@ -114,6 +121,11 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 	if note := s.notShown(); note != "" {
 		fmt.Fprintln(bw, note)
 	}
-	writeNextSteps(bw, results, s, opts, paint, func(p string) string { return p })
+	writeNextSteps(bw, results, s, opts, paint, func(p string) string {
+		if opts.TextPath != nil {
+			p = opts.TextPath(p)
+		}
+		return Safe(p)
+	})
 	return bw.Flush()
 }

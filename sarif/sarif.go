@@ -58,7 +58,7 @@ func build(results []assess.FileResult, opts Options, lim limits) (*Log, error) 
 	}
 
 	// Every registered rule, plus the syntax-error rule, in a stable order.
-	all := append(rules.All(), assess.SyntaxErrorRule)
+	all := append(rules.All(), assess.SyntaxErrorRule, assess.NotJudgedRule)
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	index := map[string]int{}
 	for i, r := range all {
@@ -126,7 +126,7 @@ func build(results []assess.FileResult, opts Options, lim limits) (*Log, error) 
 			inv.AddTToolExecutionNotification(sarif.NewNotification().WithLevel("warning").
 				WithTextMessage(fmt.Sprintf("%s: skipped: %s", fr.Path, fr.Error)).
 				WithLocations([]*sarif.Location{location(uri, 0, 0, 0, 0)}))
-			continue
+			// Its PW001 finding is a result below: a file not judged blocks.
 		}
 		for _, f := range fr.Findings {
 			if f.Preexisting {

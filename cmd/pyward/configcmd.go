@@ -1,7 +1,10 @@
 package main
 
 import (
+	"path/filepath"
+
 	"fmt"
+	"github.com/pyward/pyward/assess"
 	"sort"
 	"strings"
 
@@ -15,7 +18,7 @@ func configCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "config",
 		Usage:     "print the effective configuration and where each value came from",
-		ArgsUsage: "[PATH] (where to look for .pyward.yaml; default .)",
+		ArgsUsage: "[PATH] (a file or folder: the configuration that applies to it, the nearest above it; default .)",
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "config", Usage: "configuration file (default: .pyward.yaml found upward to the repository root)"},
 			&cli.BoolFlag{Name: "from-bandit", Usage: "print the .pyward.yaml equivalent to a Bandit configuration: the FILE given (.bandit, Bandit's YAML, pyproject.toml with [tool.bandit]), else the one found here"},
@@ -29,8 +32,20 @@ func configCommand() *cli.Command {
 				base = c.Args().First()
 			}
 			cfg, err := loadConfig(c.String("config"), base, collect.Root(base))
+			if err == nil {
+				err = cfg.Check(catalog{})
+			}
 			if err != nil {
 				return &statusError{exitError, "pyward: " + err.Error()}
+			}
+			// Which configuration applies to PATH, and whether it excludes it.
+			applies := "the defaults (no .pyward.yaml or [tool.pyward] above it)"
+			if cfg.File != "" {
+				applies = cfg.File
+			}
+			fmt.Fprintf(c.App.Writer, "# %s is judged under %s\n", base, applies)
+			if abs, err := filepath.Abs(base); err == nil && cfg.Excludes(abs, collect.Root(base), assess.MatchGlob) {
+				fmt.Fprintf(c.App.Writer, "# %s is excluded by its exclude globs: it is not scanned\n", base)
 			}
 			values := map[string]any{
 				"policy": cfg.Policy, "fail-on": cfg.FailOn, "report": cfg.Report, "exclude": cfg.Exclude,

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -52,6 +53,57 @@ type statusError struct {
 
 func (e *statusError) Error() string { return e.msg }
 
+// usageError is a usage mistake: exit status 2, with a one-line hint.
+func usageError(cmd, msg string) *statusError {
+	return &statusError{exitError, fmt.Sprintf("%s: %s\n(see %s --help)", cmd, msg, cmd)}
+}
+
+// flagsFirst moves a command's flags before its operands, so that flags
+// work after paths (`pyward scan . --format json`) as in every modern
+// command line; urfave/cli stops at the first operand. "--" ends the flags:
+// what follows it stays an operand, even if it starts with a dash.
+func flagsFirst(app *cli.App, args []string) []string {
+	if len(args) < 2 {
+		return args
+	}
+	cmd := app.Command(args[1])
+	if cmd == nil || len(cmd.Subcommands) > 0 {
+		return args
+	}
+	takesValue := map[string]bool{}
+	for _, f := range cmd.Flags {
+		_, isBool := f.(*cli.BoolFlag)
+		for _, n := range f.Names() {
+			takesValue[n] = !isBool
+		}
+	}
+	var flags, operands []string
+	rest := args[2:]
+	for i := 0; i < len(rest); i++ {
+		a := rest[i]
+		switch {
+		case a == "--":
+			operands = append(operands, rest[i+1:]...)
+			i = len(rest)
+		case a == "-" || !strings.HasPrefix(a, "-"):
+			operands = append(operands, a)
+		default:
+			flags = append(flags, a)
+			name := strings.TrimLeft(a, "-")
+			if !strings.Contains(name, "=") && takesValue[name] && i+1 < len(rest) {
+				i++
+				flags = append(flags, rest[i])
+			}
+		}
+	}
+	out := append([]string{args[0], args[1]}, flags...)
+	if len(operands) > 0 {
+		out = append(out, "--")
+		out = append(out, operands...)
+	}
+	return out
+}
+
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	app := &cli.App{
 		Name:      "pyward",
@@ -73,8 +125,29 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		// Errors are printed once, below, with the status they carry.
 		ExitErrHandler:  func(*cli.Context, error) {},
 		HideHelpCommand: true,
+		// Usage mistakes go to standard error as one line and a hint, never
+		// as help text on standard output, which scripts parse.
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return usageError("pyward", err.Error())
+		},
+		CommandNotFound: func(c *cli.Context, name string) {},
 	}
-	err := app.Run(args)
+	if len(args) > 1 && !strings.HasPrefix(args[1], "-") && app.Command(args[1]) == nil {
+		fmt.Fprintln(stderr, usageError("pyward", fmt.Sprintf("unknown command %q", args[1])).msg)
+		return exitError
+	}
+	var walk func(prefix string, cmds []*cli.Command)
+	walk = func(prefix string, cmds []*cli.Command) {
+		for _, cmd := range cmds {
+			name := prefix + " " + cmd.Name
+			cmd.OnUsageError = func(c *cli.Context, err error, _ bool) error {
+				return usageError(name, err.Error())
+			}
+			walk(name, cmd.Subcommands)
+		}
+	}
+	walk("pyward", app.Commands)
+	err := app.Run(flagsFirst(app, args))
 	if err == nil {
 		return exitOK
 	}

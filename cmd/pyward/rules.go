@@ -124,7 +124,7 @@ func explainCommand() *cli.Command {
 			if c.NArg() != 1 {
 				return &statusError{exitError, "usage: pyward explain RULE"}
 			}
-			r := rules.Lookup(c.Args().First())
+			r := lookupRule(c.Args().First())
 			if r == nil {
 				return &statusError{exitError, fmt.Sprintf("pyward explain: no rule %q (pyward rules lists them)", c.Args().First())}
 			}
@@ -134,6 +134,24 @@ func explainCommand() *cli.Command {
 			return err
 		},
 	}
+}
+
+// lookupRule finds a rule by ID or name, including Ruff's spelling of the
+// Bandit IDs (S602 for B602, as `# noqa: S602` accepts) and the findings
+// of files pyward could not judge (PW000, PW001).
+func lookupRule(id string) *rules.Rule {
+	if r := rules.Lookup(id); r != nil {
+		return r
+	}
+	if len(id) == 4 && (id[0] == 'S' || id[0] == 's') && strings.Trim(id[1:], "0123456789") == "" {
+		return rules.Lookup("B" + id[1:])
+	}
+	for _, r := range (catalog{}).all() {
+		if strings.EqualFold(r.ID, id) {
+			return r
+		}
+	}
+	return nil
 }
 
 // optionDefault renders an option's default for the rules reference.

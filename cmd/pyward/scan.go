@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +39,7 @@ func scanCommand() *cli.Command {
 			&cli.BoolFlag{Name: "ignore-suppressions", Usage: "audit mode: # nosec, # noqa and # pyward: ignore are not honoured"},
 			&cli.StringFlag{Name: "stdin-filename", Value: "stdin.py", Usage: "the path to report for -"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "text format: print nothing when the scan passes"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "workers (default: number of CPUs)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "workers, at least 1", DefaultText: "number of CPUs"},
 		}, sourceFlags...),
 		Action: scan,
 	}
@@ -68,8 +70,10 @@ func scan(c *cli.Context) error {
 		return err
 	}
 	results := run.assess(c)
+	notJudged(c, results)
 
-	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c), Quiet: c.Bool("quiet"), Notices: run.notices}
+	opts := report.Options{Version: Version(), FailOn: run.cfg.FailOn, Report: run.reportLevel, Color: colorWanted(c), Quiet: c.Bool("quiet"), Notices: run.notices,
+		SkippedDirs: run.skippedDirs, Excluded: run.excluded, TextPath: run.textPath}
 	for _, n := range run.notices {
 		fmt.Fprintln(c.App.ErrWriter, "pyward: notice: "+n)
 	}
@@ -107,24 +111,21 @@ func scan(c *cli.Context) error {
 	if err != nil {
 		return &statusError{exitError, "pyward: " + err.Error()}
 	}
-	if err := readErrors(results); err != nil {
-		return err
-	}
 	if report.Summarize(results, opts).Blocked {
 		return &statusError{exitBlocked, ""}
 	}
 	return nil
 }
 
-// readErrors turns a file that could not be read into exit status 2:
-// nothing is lost silently.
-func readErrors(results []assess.FileResult) error {
+// notJudged says on standard error which files were not judged, whatever
+// the format: their PW001 findings block, and a script reading only the
+// exit status deserves the reason.
+func notJudged(c *cli.Context, results []assess.FileResult) {
 	for _, r := range results {
-		if r.Error != "" && r.Error != collect.NotPython {
-			return &statusError{exitError, fmt.Sprintf("pyward: %s: %s", r.Path, r.Error)}
+		if r.Error != "" {
+			fmt.Fprintf(c.App.ErrWriter, "pyward: notice: %s: not judged: %s\n", r.Path, r.Error)
 		}
 	}
-	return nil
 }
 
 // scanRun is a scan made ready: its configuration, its inputs and the
@@ -136,6 +137,16 @@ type scanRun struct {
 	a           *assess.Assessor
 	partial     string // "staged" or "changed" for scans of part of the repository
 	notices     []string
+	// root is what reported paths are relative to; tree gives each file
+	// its configuration, and assessors the assessor of each configuration.
+	root      string
+	tree      *config.Tree
+	assessors map[*config.Config]*assess.Assessor
+	// skippedDirs and excluded count what the walk left out.
+	skippedDirs, excluded int
+	// stdin is the name standard input is reported under, as given
+	// (relative to the current folder), when it is read.
+	stdin string
 }
 
 // externalEngines runs the engines that --engines or the configuration
@@ -224,20 +235,35 @@ func (r *scanRun) externalEngines(c *cli.Context) error {
 
 // prepare reads the flags shared by scan and baseline, the configuration
 // and the inputs: paths from the working tree, standard input, or git's
-// staged or changed files.
+// staged or changed files. Each file is judged under the configuration
+// nearest above it (config.Tree); the scan's own settings (report,
+// engines, the fail-on the summary names) come from the configuration of
+// the root.
 func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 	staged, changed, newOnly := c.Bool("staged"), c.String("changed"), c.Bool("new-only")
 	switch {
 	case staged && changed != "":
-		return nil, &statusError{exitError, cmd + ": --staged and --changed cannot be combined"}
+		return nil, usageError(cmd, "--staged and --changed cannot be combined")
 	case (staged || changed != "") && len(args) > 0:
-		return nil, &statusError{exitError, cmd + ": --staged and --changed scan what git reports; give no paths"}
+		return nil, usageError(cmd, "--staged and --changed scan what git reports; give no paths")
 	case newOnly && !staged && changed == "":
-		return nil, &statusError{exitError, cmd + ": --new-only needs --staged or --changed"}
+		return nil, usageError(cmd, "--new-only needs --staged or --changed")
+	case c.IsSet("jobs") && c.Int("jobs") < 1:
+		return nil, usageError(cmd, fmt.Sprintf("-j %d: the number of workers must be at least 1", c.Int("jobs")))
+	}
+	if v := c.String("fail-on"); v != "" {
+		if _, ok := assess.ParseFileLevel(v); !ok && !strings.EqualFold(v, "never") {
+			return nil, usageError(cmd, fmt.Sprintf("--fail-on %q is not one of low, medium, high, blocked, never", v))
+		}
+	}
+	if v := c.String("report"); v != "" {
+		if _, err := rules.ParseLevel(v); err != nil {
+			return nil, usageError(cmd, "--report: "+err.Error())
+		}
 	}
 	run := &scanRun{}
 	var repo *hook.Repo
-	base, root := ".", ""
+	root := ""
 	if staged || changed != "" {
 		var err error
 		if repo, err = hook.Open("."); err != nil {
@@ -248,34 +274,43 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		if len(args) == 0 {
 			args = []string{"."}
 		}
-		if args[0] != "-" {
-			base = args[0]
-			if st, err := os.Stat(base); err == nil && !st.IsDir() {
-				base = filepath.Dir(base)
+		root = collect.CommonRoot(args)
+	}
+	run.root = root
+	tree := &config.Tree{Root: collect.Root(root), Adjust: func(cfg *config.Config) error {
+		if err := cfg.Check(catalog{}); err != nil {
+			return err
+		}
+		if v := c.String("policy"); v != "" {
+			if err := cfg.ApplyPreset(v, "--policy"); err != nil {
+				return usageError(cmd, "--policy: "+err.Error())
 			}
 		}
-		root = collect.Root(base)
+		if v := c.String("fail-on"); v != "" {
+			cfg.FailOn, cfg.Origin["fail-on"] = strings.ToLower(v), "--fail-on"
+		}
+		if v := c.String("report"); v != "" {
+			cfg.Report, cfg.Origin["report"] = strings.ToLower(v), "--report"
+		}
+		return nil
+	}}
+	if f := c.String("config"); f != "" {
+		cfg, err := config.LoadFile(f)
+		if err == nil {
+			err = tree.Adjust(cfg)
+		}
+		if err != nil {
+			return nil, configError(err)
+		}
+		tree.Fixed = cfg
 	}
-	cfg, err := loadConfig(c.String("config"), base, root)
+	run.tree = tree
+	cfg, err := tree.ForDir(root)
 	if err != nil {
-		return nil, &statusError{exitError, "pyward: " + err.Error()}
-	}
-	if v := c.String("policy"); v != "" {
-		if err := cfg.ApplyPreset(v, "--policy"); err != nil {
-			return nil, &statusError{exitError, cmd + ": --policy: " + err.Error()}
-		}
-	}
-	if v := c.String("fail-on"); v != "" {
-		if _, ok := assess.ParseFileLevel(v); !ok && v != "never" {
-			return nil, &statusError{exitError, fmt.Sprintf("%s: --fail-on %q is not one of low, medium, high, blocked, never", cmd, v)}
-		}
-		cfg.FailOn, cfg.Origin["fail-on"] = strings.ToLower(v), "--fail-on"
-	}
-	if v := c.String("report"); v != "" {
-		cfg.Report, cfg.Origin["report"] = strings.ToLower(v), "--report"
+		return nil, configError(err)
 	}
 	if run.reportLevel, err = rules.ParseLevel(cfg.Report); err != nil {
-		return nil, &statusError{exitError, cmd + ": --report: " + err.Error()}
+		return nil, usageError(cmd, "--report: "+err.Error())
 	}
 	run.cfg = cfg
 	newOnly = adoptNewOnly(c, cmd, cfg, staged, changed)
@@ -287,6 +322,26 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		collect.SecretFiles = cfg.Secrets.Files
 	default:
 		collect.SecretFiles = collect.DefaultSecretFiles
+	}
+
+	// excluded applies the configuration of each file or folder; the
+	// first configuration error stops the scan.
+	var cfgErr error
+	excluded := func(abs string, dir bool) bool {
+		var fc *config.Config
+		var err error
+		if dir {
+			fc, err = tree.ForDir(abs)
+		} else {
+			fc, err = tree.ForFile(abs)
+		}
+		if err != nil {
+			if cfgErr == nil {
+				cfgErr = err
+			}
+			return true
+		}
+		return fc.Excludes(abs, root, assess.MatchGlob)
 	}
 
 	switch {
@@ -306,59 +361,192 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		for _, n := range notices {
 			fmt.Fprintf(c.App.ErrWriter, "pyward: %s: %s\n", n.Path, n.Msg)
 		}
-		run.inputs = collect.Git(repo, files, cfg.Exclude, cfg.Dir, newOnly)
+		run.inputs = collect.Blobs(repo, files, func(abs string) bool { return excluded(abs, false) }, newOnly)
+		if cfgErr != nil {
+			return nil, configError(cfgErr)
+		}
 		// In CI the configuration is the pull request's own: say so when the
-		// change edits it, since it can exclude files or relax the policy.
-		if cfg.File != "" {
-			if abs, err := filepath.Abs(cfg.File); err == nil {
-				if rel, err := filepath.Rel(repo.Root, abs); err == nil {
-					for _, f := range files {
-						if f.Path == filepath.ToSlash(rel) {
-							run.notices = append(run.notices, "configuration: "+f.Path+" is itself changed; the scan used the changed version, so review its settings (excludes, policy, trusted paths)")
-							break
-						}
-					}
+		// change edits one, since it can exclude files or relax the policy.
+		changedFiles := map[string]bool{}
+		for _, f := range files {
+			changedFiles[f.Path] = true
+		}
+		for _, file := range tree.Files() {
+			if abs, err := filepath.Abs(file); err == nil {
+				if rel, err := filepath.Rel(repo.Root, abs); err == nil && changedFiles[filepath.ToSlash(rel)] {
+					run.notices = append(run.notices, "configuration: "+filepath.ToSlash(rel)+" is itself changed; the scan used the changed version, so review its settings (excludes, policy, trusted paths)")
 				}
 			}
 		}
 	default:
 		var paths []string
+		stdin := false
 		for _, a := range args {
-			if a == "-" {
-				run.inputs = append(run.inputs, collect.Stdin(c.App.Reader, c.String("stdin-filename")))
-			} else {
+			if a != "-" {
 				paths = append(paths, a)
+			} else if !stdin {
+				stdin = true
+				in, err := collect.Stdin(c.App.Reader, c.String("stdin-filename"))
+				if err != nil {
+					return nil, usageError(cmd, err.Error())
+				}
+				run.stdin = in.Path // reported as given
+				run.inputs = append(run.inputs, in)
+
 			}
 		}
 		if len(paths) > 0 {
-			more, err := collect.Paths(paths, root, cfg.Exclude, cfg.Dir)
-			if err != nil {
-				return nil, &statusError{exitError, "pyward: " + err.Error()}
+			opts := collect.Options{Root: root, Excluded: excluded}
+			if r := collect.Root(root); r != "" {
+				if gr, err := hook.Open(r); err == nil {
+					if opts.Git, err = collect.NewGit(gr); err != nil {
+						return nil, &statusError{exitError, "pyward: " + err.Error()}
+					}
+				}
 			}
-			run.inputs = append(run.inputs, more...)
+			res, err := collect.Paths(paths, opts)
+			if err != nil {
+				return nil, &statusError{exitError, "pyward: " + pathError(err)}
+			}
+			if cfgErr != nil {
+				return nil, configError(cfgErr)
+			}
+			run.inputs = append(run.inputs, res.Inputs...)
+			run.notices = append(run.notices, res.Notices...)
+			run.skippedDirs, run.excluded = res.SkippedDirs, res.Excluded
 		}
 	}
 
 	if err := run.externalEngines(c); err != nil {
 		return nil, err
 	}
-	if run.a, err = assess.New(cfg); err != nil {
-		return nil, &statusError{exitError, "pyward: " + err.Error()}
-	}
-	run.a.IgnoreSuppressions = c.Bool("ignore-suppressions")
+	var baseline *assess.Baseline
 	if p := adoptBaseline(c, cmd, cfg); p != "" {
-		if run.a.Baseline, err = assess.LoadBaseline(p); err != nil {
+		if baseline, err = assess.LoadBaseline(p); err != nil {
 			return nil, &statusError{exitError, "pyward: " + err.Error()}
 		}
 	}
+	run.assessors = map[*config.Config]*assess.Assessor{}
+	for _, fc := range append([]*config.Config{cfg}, run.configs()...) {
+		if run.assessors[fc] != nil {
+			continue
+		}
+		a, err := assess.New(fc)
+		if err != nil {
+			return nil, configError(fmt.Errorf("%s: %w", configName(fc), err))
+		}
+		a.IgnoreSuppressions = c.Bool("ignore-suppressions")
+		a.Baseline = baseline
+		run.assessors[fc] = a
+	}
+	run.a = run.assessors[cfg]
 	return run, nil
 }
 
-// assess runs the assessment with a progress line on a terminal.
+// configs returns the configuration of each input, in input order.
+func (r *scanRun) configs() []*config.Config {
+	out := make([]*config.Config, len(r.inputs))
+	for i, in := range r.inputs {
+		out[i], _ = r.configOf(in.Path)
+		if out[i] == nil {
+			out[i] = r.cfg
+		}
+	}
+	return out
+}
+
+// textPath shows a reported path (relative to the root) relative to the
+// current folder, as compilers do, so that a terminal can open it.
+func (r *scanRun) textPath(p string) string {
+	native := filepath.FromSlash(p)
+	if filepath.IsAbs(native) || p == r.stdin {
+		return p
+	}
+
+	wd, err := os.Getwd()
+	if err != nil {
+		return p
+	}
+	rel, err := filepath.Rel(wd, filepath.Join(r.root, native))
+	if err != nil {
+		return p
+	}
+	return filepath.ToSlash(rel)
+}
+
+// configOf is the configuration a reported path is judged under.
+func (r *scanRun) configOf(p string) (*config.Config, error) {
+	native := filepath.FromSlash(p)
+	switch {
+	case p == r.stdin && r.stdin != "":
+		// Standard input is judged as if it were the file named, which
+		// is relative to the current folder.
+		if abs, err := filepath.Abs(native); err == nil {
+			native = abs
+		}
+	case !filepath.IsAbs(native):
+		native = filepath.Join(r.root, native)
+	}
+	return r.tree.ForFile(native)
+
+}
+
+// configName names a configuration in messages.
+func configName(c *config.Config) string {
+	if c.File == "" {
+		return "the default configuration"
+	}
+	return "config " + c.File
+}
+
+// configError is a configuration error: exit status 2, said once.
+func configError(err error) error {
+	var se *statusError
+	if errors.As(err, &se) {
+		return se
+	}
+	return &statusError{exitError, "pyward: " + err.Error()}
+}
+
+// pathError words a path that cannot be scanned without Go's wording.
+func pathError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		if errors.Is(pe.Err, fs.ErrNotExist) {
+			return pe.Path + ": no such file or folder"
+		}
+		return pe.Path + ": " + pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// assess runs the assessment with a progress line on a terminal: each
+// group of files sharing a configuration by its own assessor, results in
+// the order of the inputs.
 func (r *scanRun) assess(c *cli.Context) []assess.FileResult {
 	prog := startProgress(c.App.ErrWriter, len(r.inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
-	r.a.Done = prog.fileDone
-	results := r.a.Run(r.inputs, c.Int("jobs"))
+	results := make([]assess.FileResult, len(r.inputs))
+	groups := map[*assess.Assessor][]int{}
+	var order []*assess.Assessor
+	for i, fc := range r.configs() {
+		a := r.assessors[fc]
+		if groups[a] == nil {
+			order = append(order, a)
+		}
+		groups[a] = append(groups[a], i)
+	}
+	for _, a := range order {
+		idx := groups[a]
+		ins := make([]assess.Input, len(idx))
+		for j, i := range idx {
+			ins[j] = r.inputs[i]
+			r.inputs[i].Data = nil
+		}
+		a.Done = prog.fileDone
+		for j, res := range a.Run(ins, c.Int("jobs")) {
+			results[idx[j]] = res
+		}
+	}
 	prog.finish()
 	return results
 }
@@ -371,6 +559,9 @@ const rulesDocURI = "https://github.com/pyward/pyward/blob/main/docs/rules.md"
 func loadConfig(flag, base, root string) (*config.Config, error) {
 	if flag != "" {
 		return config.LoadFile(flag)
+	}
+	if st, err := os.Stat(base); err == nil && !st.IsDir() {
+		base = filepath.Dir(base) // a file: the configuration nearest above it
 	}
 	if p := config.Find(base, root); p != "" {
 		return config.LoadFile(p)
