@@ -35,9 +35,10 @@ var exfilLib = Library{
 		{Func: "stegano.lsb.reveal", Adds: "decoded"}, {Func: "stegano.exifHeader.reveal", Adds: "decoded"},
 		{Func: "stepic.decode", Adds: "decoded"}, {Func: ".getpixel", Adds: "charcodes"}, {Func: ".getdata", Adds: "charcodes"},
 		// Text built from character codes: chr() in a loop (XOR
-		// decoders), bytes of computed integers.
-		{Func: "chr", From: "args", Adds: "charcodes"}, {Func: "bytes", From: "args", Adds: "charcodes"},
-		{Func: "bytearray", From: "args", Adds: "charcodes"}, {Func: "reversed", From: "args", Adds: "charcodes"},
+		// decoders).
+		// (bytes(), bytearray() and reversed() are not: they take files
+		// and class lists as often; literal ones are folded by the rules.)
+		{Func: "chr", From: "args", Adds: "charcodes"},
 		{Func: "hex", From: "args"},
 		// Collections of found files and matches keep what they found.
 		{Func: "glob.glob", From: "args"}, {Func: "glob.iglob", From: "args"}, {Func: "re.findall", From: "args"},

@@ -51,7 +51,7 @@ type folder struct {
 	decoded bool
 	vars    map[string]int64
 	// names, when set, are the values assigned to plain names, followed
-	// (a few levels deep) when a name is folded.
+	// (hops deep at most, so that x = x + "a" ends) when a name is folded.
 	names map[string]ast.Expr
 	hops  int
 }
@@ -122,7 +122,9 @@ func (f *folder) fold(e ast.Expr, depth int) (string, bool) {
 	case *ast.Name:
 		if v, ok := f.names[n.ID]; ok && f.hops < 8 {
 			f.hops++
-			return f.fold(v, d)
+			s, ok := f.fold(v, d)
+			f.hops--
+			return s, ok
 		}
 	}
 	return "", false
@@ -146,8 +148,16 @@ func (f *folder) intVal(e ast.Expr, d int) (int64, bool) {
 	case *ast.Constant:
 		return intConst(n)
 	case *ast.Name:
-		v, ok := f.vars[n.ID]
-		return v, ok
+		if v, ok := f.vars[n.ID]; ok {
+			return v, true
+		}
+		if v, ok := f.names[n.ID]; ok && f.hops < 8 {
+			f.hops++
+			k, ok := f.intVal(v, d+1)
+			f.hops--
+			return k, ok
+		}
+		return 0, false
 	case *ast.UnaryOp:
 		v, ok := f.intVal(n.Operand, d+1)
 		switch n.Op {
@@ -453,6 +463,14 @@ func joinRunes(codes []int64, sep string) string {
 func (f *folder) codes(e ast.Expr, d int) ([]int64, bool) {
 	var elts []ast.Expr
 	switch it := e.(type) {
+	case *ast.Name:
+		if v, ok := f.names[it.ID]; ok && f.hops < 8 {
+			f.hops++
+			out, ok := f.codes(v, d+1)
+			f.hops--
+			return out, ok
+		}
+		return nil, false
 	case *ast.List:
 		elts = it.Elts
 	case *ast.Tuple:
