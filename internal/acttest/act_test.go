@@ -593,6 +593,25 @@ func TestActionInAct(t *testing.T) {
 		}
 	})
 
+	// pull_request_target with the default checkout has the base branch
+	// checked out: nothing changed, so the scan must not pass.
+	t.Run("pull_request_target on the base fails", func(t *testing.T) {
+		r := runAct(t, act, actCase{event: "pull_request_target", branch: "risky", with: map[string]string{"fail-on": "high"}})
+		if out, _ := r.recorded("outputs"); out["exit-code"] != "2" {
+			t.Errorf("outputs %v: want exit-code 2", out)
+		}
+		found := false
+		for _, a := range r.annotations("error") {
+			found = found || strings.Contains(a.Arg, "pull_request_target checked out the base branch")
+		}
+		if !found || r.stepResult("Scan") != "failure" || r.jobResult() != "failure" {
+			t.Errorf("annotation %v, scan %s, job %s: want the Scan step to fail and say why", found, r.stepResult("Scan"), r.jobResult())
+		}
+		if _, ok := r.recorded("upload-sarif"); ok {
+			t.Error("a scan of nothing was uploaded")
+		}
+	})
+
 	// working-directory: the scan runs in a subfolder, the relative sarif
 	// input is written there and uploaded from there.
 	t.Run("working-directory", func(t *testing.T) {
