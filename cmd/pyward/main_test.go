@@ -26,7 +26,13 @@ func TestMain(m *testing.M) {
 	if err := build.Run(); err != nil {
 		panic("building pyward: " + err.Error())
 	}
+	// PYWARD_BINARY runs the command tests against another build, such
+	// as an older release, to see which of them it fails.
+	if b := os.Getenv("PYWARD_BINARY"); b != "" {
+		binary = b
+	}
 	code := m.Run()
+
 	os.RemoveAll(dir)
 	os.Exit(code)
 }
