@@ -26,7 +26,7 @@ func (a *Assessor) notebookFile(in Input) FileResult {
 	if err != nil {
 		// Not a notebook's JSON: never a pass. The secret rules still
 		// read the text.
-		res := FileResult{Path: in.Path}
+		res := FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 		sf := Scored{
 			Finding: rules.Finding{Rule: SyntaxErrorRule, Severity: rules.High, Confidence: rules.High,
 				Message: "the notebook cannot be read: " + err.Error()},
@@ -54,7 +54,7 @@ func (a *Assessor) notebookFile(in Input) FileResult {
 	if err != nil {
 		res = a.File(py) // PW000 and the text rules, as for any source
 	} else {
-		res = FileResult{Path: in.Path}
+		res = FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 		fds := a.set.Run(f, a.options)
 		fds = append(fds, escapeFindings(f, nb)...)
 		if !a.IgnoreSuppressions {

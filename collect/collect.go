@@ -53,6 +53,9 @@ const (
 	// Secrets: a text file of a kind where secrets are committed (.env,
 	// YAML, JSON, INI …), on which only the secret rules run.
 	Secrets
+	// Notebook: a Jupyter notebook, judged as the Python of its code
+	// cells (assess recognises it by its extension).
+	Notebook
 )
 
 // DefaultSecretFiles are the files judged for secrets when the
@@ -87,6 +90,8 @@ func kindOf(name string, head func() []byte) Kind {
 		return Python
 	case !strings.Contains(base, ".") && shebangIsPython(head()):
 		return Python
+	case strings.HasSuffix(strings.ToLower(base), ".ipynb"):
+		return Notebook
 	}
 	if isSecretFile(name) {
 		return Secrets

@@ -214,6 +214,12 @@ type jsonFinding struct {
 	Evidence string `json:"evidence,omitempty"`
 	// Path is a data-flow finding's path from source to sink.
 	Path []jsonStep `json:"path,omitempty"`
+	// In a notebook, Cell is the cell (1-based, among all cells) and
+	// Line/Column count within it (within its outputs' text when Output);
+	// FileLine is the line of the notebook's JSON, where SARIF puts it.
+	Cell     int  `json:"cell,omitempty"`
+	Output   bool `json:"output,omitempty"`
+	FileLine int  `json:"file_line,omitempty"`
 }
 
 type jsonStep struct {
@@ -252,6 +258,12 @@ func JSON(w io.Writer, results []assess.FileResult, opts Options) error {
 				Suppressed: f.Suppressed, Justification: f.Justification, Baseline: f.Baseline,
 				Path: jsonPath(f.Path), Trigger: f.Trigger, Counted: f.Counted, Evidence: f.Evidence.String(),
 			})
+			if f.Cell > 0 {
+				jf := &jf.Findings[len(jf.Findings)-1]
+				jf.Cell, jf.Output, jf.FileLine = f.Cell, f.InOutput, f.Line
+				jf.Line, jf.Column = f.CellLine, f.CellColumn
+				jf.EndLine, jf.EndColumn = f.CellLine+max(f.EndLine-f.Line, 0), max(f.CellColumn, f.CellColumn+f.EndColumn-f.Column)
+			}
 		}
 		rep.Files = append(rep.Files, jf)
 	}

@@ -69,7 +69,7 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			if len(f.Engines) > 1 {
 				why += ", also found by " + strings.Join(f.Engines[1:], " and ")
 			}
-			fmt.Fprintf(bw, "  %s:%d:%d %s %s [%s/%s] %s\n", path, f.Line, f.Column, paint(bold, f.Rule.ID), Safe(f.Message),
+			fmt.Fprintf(bw, "  %s:%s %s %s [%s/%s] %s\n", path, where(f), paint(bold, f.Rule.ID), Safe(f.Message),
 				f.Severity, f.Confidence, paint(dim, "("+why+")"))
 			if f.SourceLine != "" {
 				raw := []rune(strings.ReplaceAll(f.SourceLine, "\t", " "))
@@ -77,10 +77,15 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 				fmt.Fprintf(bw, "    %s\n", line)
 				// The marker is placed on the escaped line: an escape is
 				// wider than the character it shows.
-				col := min(max(0, f.Column-1), len(raw))
+				column, endColumn := f.Column, f.EndColumn
+				if f.Cell > 0 {
+					// The line shown is the cell's, not the JSON's.
+					column, endColumn = f.CellColumn, f.CellColumn+f.EndColumn-f.Column
+				}
+				col := min(max(0, column-1), len(raw))
 				end := len(raw)
-				if f.EndLine == f.Line && f.EndColumn > f.Column {
-					end = min(f.EndColumn-1, len(raw))
+				if f.EndLine == f.Line && endColumn > column {
+					end = min(endColumn-1, len(raw))
 				} else if f.EndLine == f.Line {
 					end = min(col+1, len(raw))
 				}
@@ -128,4 +133,18 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 		return Safe(p)
 	})
 	return bw.Flush()
+}
+
+// where is a finding's place after the path: line:column, or in a
+// notebook the cell and the line and column in it (`cell 3:2:5`, `cell 3
+// output:1:7`), which is where a person looks in Jupyter.
+func where(f assess.Scored) string {
+	if f.Cell == 0 {
+		return fmt.Sprintf("%d:%d", f.Line, f.Column)
+	}
+	out := ""
+	if f.InOutput {
+		out = " output"
+	}
+	return fmt.Sprintf("cell %d%s:%d:%d", f.Cell, out, f.CellLine, f.CellColumn)
 }

@@ -154,10 +154,21 @@ func build(results []assess.FileResult, opts Options, lim limits) (*Log, error) 
 			if f.Baseline != "" {
 				res.WithBaselineState(f.Baseline)
 			}
-			if len(f.Engines) > 0 {
-				// Which engines found it (pyward and Bandit, or an engine alone).
+			if len(f.Engines) > 0 || f.Cell > 0 {
+				// Which engines found it (pyward and Bandit, or an engine
+				// alone); in a notebook, the cell and the line in it (the
+				// region is the line of the notebook's JSON).
 				props := sarif.NewPropertyBag()
-				props.Add("engines", f.Engines)
+				if len(f.Engines) > 0 {
+					props.Add("engines", f.Engines)
+				}
+				if f.Cell > 0 {
+					props.Add("cell", f.Cell)
+					props.Add("cellLine", f.CellLine)
+					if f.InOutput {
+						props.Add("cellOutput", true)
+					}
+				}
 				res.AttachPropertyBag(props)
 			}
 			if len(f.Path) > 0 {
