@@ -350,3 +350,27 @@ func TestConfigMistakesStopTheScan(t *testing.T) {
 		}
 	}
 }
+
+// --staged judges each staged file under its nearest configuration,
+// whichever folder the hook runs from.
+func TestStagedNearestConfiguration(t *testing.T) {
+	dir := gittest.New(t, map[string]string{
+		".pyward.yaml":     "fail-on: high\n",
+		"lab/.pyward.yaml": "fail-on: never\n",
+		"ok.py":            "x = 1\n",
+	})
+	gittest.Write(t, dir, "lab/try.py", "import os\nos.system(input())\n")
+	gittest.Run(t, dir, "add", "lab/try.py")
+	for _, cwd := range []string{"", "lab"} {
+		if out, stderr, code := runIn(t, filepath.Join(dir, cwd), "", "scan", "--staged"); code != 0 {
+			t.Errorf("from %q: lab/try.py is under lab's fail-on: never, exit %d\n%s%s", cwd, code, out, stderr)
+		}
+	}
+	gittest.Write(t, dir, "svc/run.py", "import os\nos.system(input())\n")
+	gittest.Run(t, dir, "add", "svc/run.py")
+	for _, cwd := range []string{"", "lab"} {
+		if _, _, code := runIn(t, filepath.Join(dir, cwd), "", "scan", "--staged"); code != 1 {
+			t.Errorf("from %q: svc/run.py is under the root's fail-on: high, exit %d", cwd, code)
+		}
+	}
+}
