@@ -56,10 +56,55 @@ type val struct {
 	l     Labels
 	safe  Families
 	trace []Step
-	cls   *classInfo // an instance of the module's class
-	fn    string     // a function held as a value: run = os.system
-	k     *konst     // the value, when it is a literal the analysis follows
+	x     *extra // what else is known of the value, rarely anything
 }
+
+// extra is what few values carry, kept out of val to keep it small
+// (environments copy vals at every branch).
+type extra struct {
+	cls *classInfo // an instance of the module's class
+	fn  string     // a function held as a value: run = os.system
+	k   *konst     // the value, when it is a literal the analysis follows
+}
+
+func (v val) cls() *classInfo {
+	if v.x == nil {
+		return nil
+	}
+	return v.x.cls
+}
+
+func (v val) fn() string {
+	if v.x == nil {
+		return ""
+	}
+	return v.x.fn
+}
+
+func (v val) konst() *konst {
+	if v.x == nil {
+		return nil
+	}
+	return v.x.k
+}
+
+// withExtra returns v with its extra changed by f (a copy: extras are
+// shared between vals).
+func (v val) withExtra(f func(*extra)) val {
+	var e extra
+	if v.x != nil {
+		e = *v.x
+	}
+	f(&e)
+	if e == (extra{}) {
+		v.x = nil
+	} else {
+		v.x = &e
+	}
+	return v
+}
+
+func objVal(c *classInfo) val { return val{x: &extra{cls: c}} }
 
 func (v val) with(l Labels, s Step) val {
 	if v.l&l == l {
@@ -69,35 +114,32 @@ func (v val) with(l Labels, s Step) val {
 	if len(t) > maxTrace {
 		t = append(t[:2:2], t[len(t)-(maxTrace-2):]...)
 	}
-	return val{l: v.l | l, safe: v.safe, trace: t, cls: v.cls, fn: v.fn}
+	return val{l: v.l | l, safe: v.safe, trace: t, x: v.x}
 }
 
 // join is the value that may be either (or both) of a and b: it carries
 // both's labels and is safe only for the families both are safe for.
 func join(a, b val) val {
 	if a.l == 0 {
-		if a.cls != nil && b.cls == nil || a.fn != "" && b.fn == "" {
-			b.cls, b.fn = a.cls, a.fn
+		if a.x != nil && b.x == nil {
+			b.x = &extra{cls: a.x.cls, fn: a.x.fn}
 		}
 		return b
 	}
 	if b.l == 0 {
-		if a.cls == nil && b.cls != nil || a.fn == "" && b.fn != "" {
-			a.cls, a.fn = b.cls, b.fn
+		if a.x == nil && b.x != nil {
+			a.x = &extra{cls: b.x.cls, fn: b.x.fn}
 		}
 		return a
 	}
 	if b.l&^a.l == 0 && a.safe&^b.safe == 0 {
 		return a
 	}
-	cls, fn := a.cls, a.fn
-	if cls == nil {
-		cls = b.cls
+	x := a.x
+	if x == nil && b.x != nil {
+		x = &extra{cls: b.x.cls, fn: b.x.fn}
 	}
-	if fn == "" {
-		fn = b.fn
-	}
-	return val{l: a.l | b.l, safe: a.safe & b.safe, trace: a.trace, cls: cls, fn: fn}
+	return val{l: a.l | b.l, safe: a.safe & b.safe, trace: a.trace, x: x}
 }
 
 func step(n ast.Located, note string) Step { return Step{n.Pos(), n.End(), note} }
@@ -211,8 +253,8 @@ func mergeInto(dst, src map[string]val) {
 	for k, v := range src {
 		d, had := dst[k]
 		j := join(d, v)
-		if had && (d.k == nil || v.k == nil || *d.k != *v.k) {
-			j.k = nil // different values on the two paths
+		if had && j.konst() != nil && (d.konst() == nil || v.konst() == nil || *d.konst() != *v.konst()) {
+			j = j.withExtra(func(e *extra) { e.k = nil }) // different values on the two paths
 		}
 		dst[k] = j
 	}
@@ -223,7 +265,9 @@ func mergeInto(dst, src map[string]val) {
 func loopEnv(env map[string]val) map[string]val {
 	e := make(map[string]val, len(env))
 	for k, v := range env {
-		v.k = nil
+		if v.konst() != nil {
+			v = v.withExtra(func(e *extra) { e.k = nil })
+		}
 		e[k] = v
 	}
 	return e
@@ -247,10 +291,10 @@ func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
 	case *ast.Assign:
 		v := a.eval(s.Value, env)
 		if c, ok := a.constOf(s.Value, env, 0); ok && v.l == 0 {
-			v.k = &c
+			v = v.withExtra(func(e *extra) { e.k = &c })
 		}
 		if fn := a.fnValue(s.Value, env); fn != "" {
-			v.fn = fn // run = os.system
+			v = v.withExtra(func(e *extra) { e.fn = fn }) // run = os.system
 		}
 		for _, t := range s.Targets {
 			if a.bindEach(t, s.Value, env) {
@@ -398,7 +442,7 @@ func (a *analyzer) function(f *funcDef) {
 	saved, savedOpen, savedDup, savedReq := a.downloaded, a.openedVars, a.dup2Seen, a.reqVars
 	a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = map[string]Step{}, map[string]string{}, false, nil
 	defer func() { a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = saved, savedOpen, savedDup, savedReq }()
-	env := map[string]val{}
+	env := make(map[string]val, len(f.params))
 	var params []*ast.Arg
 	if args != nil {
 		params = append(append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...), args.Kwonlyargs...)
@@ -432,7 +476,7 @@ func (a *analyzer) function(f *funcDef) {
 	// The other parameters are slots: what a caller passes.
 	for i, p := range f.params {
 		if i == 0 && f.bound() {
-			env[p.Arg] = val{cls: f.class}
+			env[p.Arg] = objVal(f.class)
 			continue
 		}
 		if _, set := env[p.Arg]; set || a.reqVars[p.Arg] {
@@ -517,7 +561,9 @@ func (a *analyzer) bindEach(t, value ast.Expr, env map[string]val) bool {
 func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
 	switch t := t.(type) {
 	case *ast.Name:
-		if v.l != 0 {
+		// (A value that only carries parameters' slots gets no step: most
+		// values in a function do, and the path keeps the parameter.)
+		if real(v.l) != 0 {
 			v.trace = append(v.trace[:len(v.trace):len(v.trace)], step(t, "assigned to "+t.ID))
 			if len(v.trace) > maxTrace {
 				v.trace = append(v.trace[:2:2], v.trace[len(v.trace)-(maxTrace-2):]...)

@@ -33,8 +33,10 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		all = join(all, v)
 	}
 	q := a.h.QualName(call.Func)
-	if fn := a.fnValue(call.Func, env); fn != "" {
-		q = fn // run = os.system; run(cmd)
+	if n, ok := call.Func.(*ast.Name); ok {
+		if v, ok := env[n.ID]; ok && v.fn() != "" {
+			q = v.fn() // run = os.system; run(cmd)
+		}
 	}
 	var recv val
 	method := ""
@@ -57,7 +59,7 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 	a.mutate(c, call, env)
 	if f, self, ctor := a.resolve(call, recv); f != nil || ctor != nil {
 		if f == nil {
-			return val{cls: ctor}
+			return objVal(ctor)
 		}
 		return a.apply(f, c, self, ctor)
 	}

@@ -251,7 +251,7 @@ func applyGuard(env map[string]val, v validated) {
 		if f == allFamilies {
 			x.l &^= Input | slotMask
 			if real(x.l) == 0 && x.l == 0 {
-				x = val{cls: x.cls, fn: x.fn}
+				x = val{x: x.x}
 			}
 		} else {
 			x.safe |= f
@@ -343,8 +343,8 @@ func (a *analyzer) constOf(e ast.Expr, env map[string]val, depth int) (konst, bo
 			return konst{kind: cNone}, true
 		}
 	case *ast.Name:
-		if v, ok := env[n.ID]; ok && v.k != nil {
-			return *v.k, true
+		if v, ok := env[n.ID]; ok && v.konst() != nil {
+			return *v.konst(), true
 		}
 	case *ast.UnaryOp:
 		x, ok := a.constOf(n.Operand, env, depth+1)

@@ -45,7 +45,7 @@ var invokersLib = Library{
 func (a *analyzer) fnValue(e ast.Expr, env map[string]val) string {
 	if n, ok := e.(*ast.Name); ok {
 		if v, ok := env[n.ID]; ok {
-			return v.fn
+			return v.fn()
 		}
 	}
 	switch e.(type) {

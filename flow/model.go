@@ -155,6 +155,17 @@ var familyTable = []string{
 	"leak", "leak-body", // data carried off the host: a request's body or URL, a socket, a DNS name (models_exfil.go)
 }
 
+// remoteFamilies are the families rules count only for web request or
+// network data: a file with no web framework and no network call cannot
+// reach them, so their sinks alone do not make it worth analysing.
+var remoteFamilies = func() Families {
+	var f Families
+	for _, n := range []string{"path", "ssrf", "redirect", "xss", "ssti", "ldap", "xpath", "xxe", "header", "session"} {
+		f |= familyBits[n]
+	}
+	return f
+}()
+
 // Families is a set of sink families.
 type Families uint64
 
@@ -418,6 +429,9 @@ func (m *Model) add(lib Library) error {
 		}
 		m.sinks.add(s.Func, append(append([]sink(nil), prev...), row))
 		switch {
+		case f&remoteFamilies != 0:
+			// Reached only by request or network data, whose sources
+			// make the file worth analysing themselves (see Wants).
 		case strings.HasPrefix(s.Func, "."):
 			m.wantMethods[s.Func[1:]] = true
 		case strings.HasSuffix(s.Func, ".*"):
@@ -502,11 +516,6 @@ func (m *Model) add(lib Library) error {
 			return fmt.Errorf("invoker without a name")
 		}
 		m.invokers.add(inv.Func, invoker{inv.Fn, inv.FnKw, inv.Args, inv.ArgsKw})
-		if strings.HasPrefix(inv.Func, ".") {
-			m.wantMethods[inv.Func[1:]] = true
-		} else {
-			m.wants[inv.Func] = true
-		}
 	}
 	for _, n := range lib.EventHandlers {
 		m.handlers[n] = true

@@ -330,8 +330,8 @@ func (a *analyzer) resolve(call *ast.Call, recv val) (f *funcDef, self bool, cto
 				return f, false, nil
 			}
 		}
-		if recv.cls != nil {
-			return a.method(recv.cls, fn.Attr, 0), true, nil
+		if recv.cls() != nil {
+			return a.method(recv.cls(), fn.Attr, 0), true, nil
 		}
 	}
 	return nil, false, nil
@@ -406,10 +406,10 @@ func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) va
 		}
 	}
 	if ctor != nil {
-		return val{cls: ctor}
+		return objVal(ctor)
 	}
 	// The return value.
-	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace, cls: s.ret.cls, fn: s.ret.fn}
+	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace, x: s.ret.x}
 	if out.l == 0 {
 		out.trace = nil
 	}
@@ -478,7 +478,7 @@ func (a *analyzer) recordReturn(v val) {
 			s.retTrace[bit] = v.trace
 		}
 	}
-	if s.ret.l == 0 && s.ret.cls == nil && s.ret.fn == "" {
+	if s.ret.l == 0 && s.ret.x == nil {
 		s.ret = v
 		return
 	}
