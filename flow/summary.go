@@ -203,12 +203,18 @@ func (a *analyzer) finish() {
 	// Functions first: they are the entry points (request handlers,
 	// commands), and the methods they call are summarised with what
 	// their objects hold.
+	// Callees before callers (a post-order walk of the calls between
+	// the module's functions), so that a long chain is summarised from
+	// its end, each summary one call deep, and maxDepth is not reached.
+	// Functions come before methods: they are the entry points, and the
+	// methods they call are summarised with what their objects hold.
 	for _, methods := range []bool{false, true} {
-		for i := 0; i < len(a.order); i++ {
-			if f := a.order[i]; (f.class != nil) == methods {
-				a.summarize(f)
-			}
+		for _, f := range a.postOrder(methods) {
+			a.summarize(f)
 		}
+	}
+	for i := range a.order { // defs found while summarising
+		a.summarize(a.order[i])
 	}
 	for _, c := range a.classes {
 		for attr, entries := range c.attrSinks {
@@ -224,6 +230,67 @@ func (a *analyzer) finish() {
 			}
 		}
 	}
+}
+
+// postOrder lists the module's functions (or methods), each after the
+// functions it calls by name, without recursion (chains can be long).
+func (a *analyzer) postOrder(methods bool) []*funcDef {
+	seen := map[*funcDef]bool{}
+	var out []*funcDef
+	type frame struct {
+		f    *funcDef
+		next []*funcDef
+	}
+	for _, root := range a.order {
+		if (root.class != nil) != methods || seen[root] {
+			continue
+		}
+		seen[root] = true
+		stack := []frame{{root, a.callees(root)}}
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if len(top.next) == 0 {
+				out = append(out, top.f)
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			g := top.next[0]
+			top.next = top.next[1:]
+			if !seen[g] {
+				seen[g] = true
+				stack = append(stack, frame{g, a.callees(g)})
+			}
+		}
+	}
+	return out
+}
+
+// callees are the module's functions f calls by name (and the methods
+// of its class it calls on self).
+func (a *analyzer) callees(f *funcDef) []*funcDef {
+	var out []*funcDef
+	for _, st := range f.body {
+		ast.Inspect(st, func(n ast.Node) bool {
+			c, ok := n.(*ast.Call)
+			if !ok {
+				return true
+			}
+			switch fn := c.Func.(type) {
+			case *ast.Name:
+				if g := a.funcs[fn.ID]; g != nil {
+					out = append(out, g)
+				}
+			case *ast.Attribute:
+				if b, ok := fn.Value.(*ast.Name); ok && b.ID == "self" && f.class != nil {
+					if g := a.method(f.class, fn.Attr, 0); g != nil {
+						out = append(out, g)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return out
 }
 
 // joinTrace is the path through a call: the argument's, then the
