@@ -22,21 +22,23 @@ if [[ -z $bin ]]; then
   bin=$work/pyward
 fi
 stdlib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
-# From an empty folder, so that no configuration but the default applies.
-mkdir "$work/empty"
-# The site-packages folder is scanned by itself: a folder scan outside a
-# repository skips folders named site-packages.
-(cd "$work/empty" && "$bin" scan --format json "$stdlib" > "$work/lib.json") || true
-(cd "$work/empty" && "$bin" scan --format json "$stdlib/site-packages" > "$work/site.json") || true
-jq -s '{files: (.[0].files + .[1].files)}' "$work/lib.json" "$work/site.json" > "$work/out.json"
+# Files are named, not folders: the standard library may live in a git
+# repository that ignores it (pyenv's), and a folder scan judges what git
+# would commit. Named from inside each folder (short paths, one command
+# line), with no configuration but the default (none is found there).
+find "$stdlib" -name site-packages -prune -o -name dist-packages -prune -o -name '*.py' -printf '%P\0' > "$work/lib.txt"
+find "$stdlib/site-packages" -name '*.py' -printf '%P\0' > "$work/site.txt"
+(cd "$stdlib" && xargs -0 -s 1900000 -a "$work/lib.txt" "$bin" scan --format json > "$work/lib.json") || true
+(cd "$stdlib/site-packages" && xargs -0 -s 1900000 -a "$work/site.txt" "$bin" scan --format json > "$work/site.json") || true
+jq -s '{files: [.[].files[]]}' "$work/lib.json" "$work/site.json" > "$work/out.json"
 # VERDICTS_JSON=FILE keeps the merged JSON for a closer look.
 [[ -z ${VERDICTS_JSON:-} ]] || cp "$work/out.json" "$VERDICTS_JSON"
 
 # A finding scores when its points are above 0; a file is noise-blocked
 # when every scoring finding is LOW severity, or when they are all of one
 # rule that is not HIGH severity and it has more than one.
-jq -r --arg root "$stdlib/" '
-  def short: "/" + (split("/") | map(select(. != "..")) | join("/")) | ltrimstr($root);
+jq -r '
+  def short: .;
   def scoring: [.findings[] | select(.points > 0)];
   [.files[] | select(.error == "")] as $judged
   | [$judged[] | select(.level == "HIGH" or .level == "BLOCKED")] as $blocked
