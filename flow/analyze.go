@@ -158,6 +158,7 @@ func Analyze(mod *ast.Module, h Host, m *Model, opt Options) []Event {
 		funcs: map[string]*funcDef{}, classes: map[string]*classInfo{}, sums: map[*funcDef]*summary{},
 		collected: map[ast.Stmt]bool{}}
 	a.collect(mod.Body)
+	a.web = a.importsWeb(mod.Body, 0)
 	env := map[string]val{}
 	a.globals = env
 	a.block(mod.Body, env)
@@ -200,6 +201,7 @@ type analyzer struct {
 	scope     map[string]*funcDef
 	globals   map[string]val
 	depth     int
+	web       bool // the module imports a web framework (see isRequest)
 }
 
 func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
@@ -606,7 +608,9 @@ func (a *analyzer) bind(t ast.Expr, v val, env map[string]val) {
 // itemSink reports `session[k] = v` and `resp.headers[k] = v`.
 func (a *analyzer) itemSink(t *ast.Subscript, v val) {
 	var fams Families
-	if at, ok := t.Value.(*ast.Attribute); ok {
+	if at, ok := t.Value.(*ast.Attribute); ok && !(at.Attr == "headers" && a.isRequest(at.Value)) {
+		// (request.headers[k] = v changes the request, not a response;
+		// request.session[k] = v is the session.)
 		fams |= a.m.itemAttrs[at.Attr]
 	}
 	q := a.h.QualName(t.Value)
@@ -678,14 +682,58 @@ func lastName(e ast.Expr) string {
 }
 
 // isRequest reports whether e holds a web request object.
+// Short names (req) count only in files that import a web framework:
+// urllib's req is the request being sent.
 func (a *analyzer) isRequest(e ast.Expr) bool {
 	switch n := e.(type) {
 	case *ast.Name:
-		return a.m.reqNames[n.ID] || a.reqVars[n.ID]
+		return a.reqVars[n.ID] || a.reqName(n.ID)
 	case *ast.Attribute:
 		// self.request (Tornado, class-based views)
 		if b, ok := n.Value.(*ast.Name); ok && b.ID == "self" {
-			return a.m.reqNames[n.Attr]
+			return a.reqName(n.Attr)
+		}
+	}
+	return false
+}
+
+// reqName reports whether a variable name holds a request object: the
+// model's names, and in a web application's files its short ones (req).
+func (a *analyzer) reqName(n string) bool {
+	return a.m.reqNames[n] || a.web && a.m.webReqNames[n]
+}
+
+// importsWeb reports whether the module imports a web framework.
+func (a *analyzer) importsWeb(body []ast.Stmt, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	for _, st := range body {
+		var names []string
+		switch s := st.(type) {
+		case *ast.Import:
+			for _, n := range s.Names {
+				names = append(names, n.Name)
+			}
+		case *ast.ImportFrom:
+			if s.Module != nil {
+				names = append(names, *s.Module)
+			}
+		case *ast.Try:
+			if a.importsWeb(s.Body, depth+1) {
+				return true
+			}
+		case *ast.If:
+			if a.importsWeb(s.Body, depth+1) || a.importsWeb(s.Orelse, depth+1) {
+				return true
+			}
+		}
+		for _, n := range names {
+			for _, w := range a.m.web {
+				if n == w || strings.HasPrefix(n, w+".") {
+					return true
+				}
+			}
 		}
 	}
 	return false
@@ -703,7 +751,7 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 		if v, ok := a.globals[n.ID]; ok && a.cur != nil {
 			return v // a module variable read in a function
 		}
-		if a.m.reqNames[n.ID] {
+		if a.reqName(n.ID) {
 			return val{l: ReqObj}
 		}
 		return val{}

@@ -27,9 +27,10 @@ type Library struct {
 	// (request, req), and RequestAttrs the attributes of such an object
 	// that carry the client's data (args, GET, query_params...).
 	// RequestMethods are its methods that return client data (get_json).
-	RequestNames   []string
-	RequestAttrs   []string
-	RequestMethods []string
+	RequestNames    []string
+	WebRequestNames []string // names that hold a request only in a web application's files
+	RequestAttrs    []string
+	RequestMethods  []string
 	// RouteDecorators are the last parts of decorators that make a
 	// function a request handler whose parameters come from the request
 	// (".route", ".get"). RequestParamTypes are annotations of parameters
@@ -305,6 +306,7 @@ type Model struct {
 	sanitizers  table[sanitizer]
 	props       table[propagator]
 	reqNames    map[string]bool
+	webReqNames map[string]bool
 	reqAttrs    map[string]bool
 	reqMethods  map[string]bool
 	reqTypes    map[string]bool
@@ -355,7 +357,7 @@ func Compile(extra ...Library) (*Model, error) {
 	m := &Model{
 		callSources: newTable[source](), attrSources: newTable[source](), sinks: newTable[[]sink](),
 		sanitizers: newTable[sanitizer](), props: newTable[propagator](),
-		reqNames: map[string]bool{}, reqAttrs: map[string]bool{}, reqMethods: map[string]bool{}, reqTypes: map[string]bool{},
+		reqNames: map[string]bool{}, webReqNames: map[string]bool{}, reqAttrs: map[string]bool{}, reqMethods: map[string]bool{}, reqTypes: map[string]bool{},
 		wants: map[string]bool{}, wantMethods: map[string]bool{},
 		itemNames: map[string]Families{}, itemAttrs: map[string]Families{}, guards: newTable[guard](),
 		notParams: map[string]bool{}, depMarkers: map[string]bool{}, handlers: map[string]bool{},
@@ -478,6 +480,9 @@ func (m *Model) add(lib Library) error {
 	}
 	for _, n := range lib.RequestNames {
 		m.reqNames[n] = true
+	}
+	for _, n := range lib.WebRequestNames {
+		m.webReqNames[n] = true
 	}
 	for _, n := range lib.RequestAttrs {
 		m.reqAttrs[n] = true
