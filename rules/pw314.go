@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -30,7 +31,30 @@ func init() {
 				return
 			}
 			src := c.File.Src
-			for _, m := range authHeader.FindAllSubmatchIndex(src, -1) {
+			// The expression runs on a window at each header name
+			// (package regexp cannot search fast for a word in any case).
+			var ms [][]int
+			for _, l := range authLiterals {
+				for off := 0; ; {
+					i := bytes.Index(src[off:], []byte(l))
+					if i < 0 {
+						break
+					}
+					i += off
+					off = i + len(l)
+					if i == 0 {
+						continue
+					}
+					w := i - 1
+					for _, m := range authHeader.FindAllSubmatchIndex(src[w:min(len(src), w+400)], 1) {
+						for k := range m {
+							m[k] += w
+						}
+						ms = append(ms, m)
+					}
+				}
+			}
+			for _, m := range ms {
 				scheme, v := strings.ToLower(string(src[m[2]:m[3]])), string(src[m[4]:m[5]])
 				if placeholder.MatchString(v) || claimedValue(v) {
 					continue

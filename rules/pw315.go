@@ -1,11 +1,32 @@
 package rules
 
 import (
+	"bytes"
+
 	"github.com/pyward/pyward/python/ast"
 )
 
-// queryParam is one parameter of a query string: ?name=value or &name=value.
-var queryParam = lazyRegexp(`[?&;]([A-Za-z0-9_.\-]{2,40})=([^&#\s'"<>{}\\]{12,300})`)
+// queryValue reads the parameter whose = is at eq: a name back to ?, &
+// or ;, and a value up to the next separator. It returns the value's
+// span when the parameter carries a credential.
+func queryValue(src []byte, eq int) (int, int, bool) {
+	n := eq
+	for n > 0 && eq-n < 40 && (isAlnum(src[n-1]) || src[n-1] == '_' || src[n-1] == '.' || src[n-1] == '-') {
+		n--
+	}
+	if n == 0 || n == eq || src[n-1] != '?' && src[n-1] != '&' && src[n-1] != ';' {
+		return 0, 0, false
+	}
+	e := eq + 1
+	for e < len(src) && e-eq <= 300 && src[e] > ' ' && !bytes.ContainsRune([]byte("&#'\"<>{}\\"), rune(src[e])) {
+		e++
+	}
+	name, v := string(src[n:eq]), string(src[eq+1:e])
+	if len(v) < 12 || len(v) > 300 || !queryName.MatchString(name) || !looksSecret(v) || distinct(v) < 6 || claimedValue(v) || claimedName(name) {
+		return 0, 0, false
+	}
+	return eq + 1, e, true
+}
 
 // queryLiterals prefilter the files a query string's credential can be in.
 var queryLiterals = []string{"token=", "key=", "secret=", "password=", "passwd=", "pwd=", "auth=",
@@ -30,12 +51,25 @@ func init() {
 				return
 			}
 			src := c.File.Src
-			for _, m := range queryParam.FindAllSubmatchIndex(src, -1) {
-				name, v := string(src[m[2]:m[3]]), string(src[m[4]:m[5]])
-				if !queryName.MatchString(name) || !looksSecret(v) || distinct(v) < 6 || claimedValue(v) || claimedName(name) {
-					continue
+			seen := map[int]bool{}
+			for _, l := range queryLiterals {
+				for off := 0; ; {
+					i := bytes.Index(src[off:], []byte(l))
+					if i < 0 {
+						break
+					}
+					i += off
+					eq := i + len(l) - 1
+					off = eq + 1
+					if seen[eq] {
+						continue
+					}
+					seen[eq] = true
+					s, e, ok := queryValue(src, eq)
+					if ok {
+						c.ReportSpan(int32(s), int32(e), c.rule.Severity, c.rule.Confidence, c.rule.Message)
+					}
 				}
-				c.ReportSpan(int32(m[4]), int32(m[5]), c.rule.Severity, c.rule.Confidence, c.rule.Message)
 			}
 		},
 	})

@@ -75,18 +75,70 @@ func init() {
 // reportFormat reports each match of a format that passes its checks.
 func (c *Context) reportFormat(f *secretFormat) {
 	src := c.File.Src
-	for _, m := range f.re.FindAllSubmatchIndex(src, -1) {
+	if !windowed[f.re] {
+		c.reportMatches(f, src, 0, f.re.FindAllSubmatchIndex(src, -1), nil)
+		return
+	}
+	// An expression that starts with its keyword in any case (which
+	// package regexp cannot search for fast) runs only on a window at
+	// each place the keyword is.
+	reported := map[int]bool{}
+	for _, l := range f.literals {
+		done := -1
+		for off := 0; ; {
+			i := bytes.Index(src[off:], []byte(l))
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + len(l)
+			if i <= done {
+				continue
+			}
+			w := src[i:min(len(src), i+keywordWindow)]
+			ms := f.re.FindAllSubmatchIndex(w, -1)
+			c.reportMatches(f, src, i, ms, reported)
+			if len(ms) > 0 {
+				done = i + ms[len(ms)-1][1]
+			}
+		}
+	}
+}
+
+// keywordWindow bounds what follows a keyword: a name, an assignment and
+// the longest value a keyword format has.
+const keywordWindow = 400
+
+// windowed are the expressions that start with their keyword.
+var windowed = map[*lazyRE]bool{}
+
+// reportMatches reports the matches ms of f found at base in src, once
+// each when reported is not nil.
+func (c *Context) reportMatches(f *secretFormat, src []byte, base int, ms [][]int, reported map[int]bool) {
+	for _, m := range ms {
 		s, e := -1, -1
 		for g := 2; g+1 < len(m); g += 2 {
 			if m[g] >= 0 {
-				s, e = m[g], m[g+1]
+				s, e = base+m[g], base+m[g+1]
 				break
 			}
 		}
 		if s < 0 {
 			continue
 		}
+		// The expressions do not start with \b, which would stop the
+		// search for their literal prefix (the fast path of package
+		// regexp): the boundary before the token is checked here.
+		if s > 0 && s == base+m[0] && (isAlnum(src[s-1]) || src[s-1] == '_') {
+			continue
+		}
+		if reported != nil && reported[s] {
+			continue
+		}
 		if v := string(src[s:e]); secretValue(f, v) {
+			if reported != nil {
+				reported[s] = true
+			}
 			c.ReportSpan(int32(s), int32(e), c.rule.Severity, c.rule.Confidence, c.rule.Message)
 		}
 	}
