@@ -135,7 +135,7 @@ type Result struct {
 // configuration excludes it; a folder is walked. Each file is collected
 // once, however often it is named.
 func Paths(args []string, o Options) (*Result, error) {
-	c := &collector{Options: o, res: &Result{}, seen: map[string]bool{}}
+	c := &collector{Options: o, res: &Result{}, seen: map[string]bool{}, dirs: map[string]bool{}}
 	if c.Excluded == nil {
 		c.Excluded = func(string, bool) bool { return false }
 	}
@@ -149,7 +149,7 @@ func Paths(args []string, o Options) (*Result, error) {
 			return nil, err
 		}
 		if !st.IsDir() {
-			if c.Excluded(abs, false) {
+			if c.excluded(abs) {
 				c.res.Excluded++
 				continue
 			}
@@ -176,6 +176,34 @@ type collector struct {
 	Options
 	res  *Result
 	seen map[string]bool // reported paths already collected
+	// dirs caches whether a folder is excluded by the configuration that
+	// sees it (see excluded).
+	dirs map[string]bool
+}
+
+// excluded reports whether the file at abs is excluded: by its own
+// configuration, or because a folder above it, up to the root, is
+// excluded by the configuration that sees that folder (a root that
+// excludes gen/** keeps gen/ out even if gen/ has a configuration of its
+// own, whether the files are walked, tracked or named).
+func (c *collector) excluded(abs string) bool {
+	if c.Excluded(abs, false) {
+		return true
+	}
+	if c.Root == "" {
+		return false
+	}
+	for d := filepath.Dir(abs); d != c.Root && inside(c.Root, d); d = filepath.Dir(d) {
+		ex, ok := c.dirs[d]
+		if !ok {
+			ex = c.Excluded(d, true)
+			c.dirs[d] = ex
+		}
+		if ex {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *collector) add(in assess.Input) {
@@ -233,7 +261,7 @@ func (c *collector) file(abs, shown string, typ fs.FileMode) {
 	if kind == Skip {
 		return
 	}
-	if c.Excluded(abs, false) {
+	if c.excluded(abs) {
 		c.res.Excluded++
 		return
 	}

@@ -22,7 +22,8 @@ import (
 // absolute paths). The default skipped folders do not apply: a file that
 // is committed is judged wherever it lies. With newOnly, each input
 // carries the lines added or changed relative to the file's old content.
-func Blobs(r *hook.Repo, files []hook.File, excluded func(abs string) bool, newOnly bool) []assess.Input {
+func Blobs(r *hook.Repo, files []hook.File, excluded func(abs string, dir bool) bool, newOnly bool) []assess.Input {
+	c := &collector{Options: Options{Root: r.Root, Excluded: excluded}, dirs: map[string]bool{}}
 	var out []assess.Input
 	for _, f := range files {
 		var headErr error
@@ -35,7 +36,7 @@ func Blobs(r *hook.Repo, files []hook.File, excluded func(abs string) bool, newO
 			out = append(out, assess.Input{Path: f.Path, Err: "reading the blob: " + headErr.Error()})
 			continue
 		}
-		if kind == Skip || excluded != nil && excluded(filepath.Join(r.Root, filepath.FromSlash(f.Path))) {
+		if kind == Skip || excluded != nil && c.excluded(filepath.Join(r.Root, filepath.FromSlash(f.Path))) {
 			continue
 		}
 		in := gitInput(r, f, newOnly)

@@ -374,3 +374,27 @@ func TestStagedNearestConfiguration(t *testing.T) {
 		}
 	}
 }
+
+// A folder is walked into or not by the configuration that sees it (its
+// parent's), even when it holds a configuration of its own.
+func TestExcludedFolderWithItsOwnConfiguration(t *testing.T) {
+	dir := gittest.New(t, map[string]string{
+		".pyward.yaml":     "exclude: [\"gen/**\"]\n",
+		"gen/.pyward.yaml": "fail-on: high\n",
+		"gen/out.py":       "import os\nos.system(input())\n",
+		"ok.py":            "x = 1\n",
+	})
+	out, stderr, code := runIn(t, dir, "", "scan", "--format", "json", ".")
+	if r := parseReport(t, out); code != 0 || strings.Contains(r.paths(), "gen/") {
+		t.Errorf("exit %d, judged %q; stderr %s", code, r.paths(), stderr)
+	}
+	// Named (as pre-commit does) or staged, it stays excluded.
+	if out, _, code := runIn(t, dir, "", "scan", "gen/out.py"); code != 0 {
+		t.Errorf("scan gen/out.py: exit %d\n%s", code, out)
+	}
+	gittest.Write(t, dir, "gen/out.py", "import os\nos.system(input())\neval(input())\n")
+	gittest.Run(t, dir, "add", "gen/out.py")
+	if out, _, code := runIn(t, dir, "", "scan", "--staged"); code != 0 {
+		t.Errorf("scan --staged: exit %d\n%s", code, out)
+	}
+}

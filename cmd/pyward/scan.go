@@ -331,7 +331,9 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		var fc *config.Config
 		var err error
 		if dir {
-			fc, err = tree.ForDir(abs)
+			// The folder holding it decides whether a folder is walked into,
+			// as it would for a file there.
+			fc, err = tree.ForDir(filepath.Dir(abs))
 		} else {
 			fc, err = tree.ForFile(abs)
 		}
@@ -361,7 +363,7 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 		for _, n := range notices {
 			fmt.Fprintf(c.App.ErrWriter, "pyward: %s: %s\n", n.Path, n.Msg)
 		}
-		run.inputs = collect.Blobs(repo, files, func(abs string) bool { return excluded(abs, false) }, newOnly)
+		run.inputs = collect.Blobs(repo, files, excluded, newOnly)
 		if cfgErr != nil {
 			return nil, configError(cfgErr)
 		}
@@ -392,7 +394,6 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 				}
 				run.stdin = in.Path // reported as given
 				run.inputs = append(run.inputs, in)
-
 			}
 		}
 		if len(paths) > 0 {
