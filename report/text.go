@@ -73,10 +73,6 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 				f.Severity, f.Confidence, paint(dim, "("+why+")"))
 			if f.SourceLine != "" {
 				raw := []rune(strings.ReplaceAll(f.SourceLine, "\t", " "))
-				line := Safe(string(raw))
-				fmt.Fprintf(bw, "    %s\n", line)
-				// The marker is placed on the escaped line: an escape is
-				// wider than the character it shows.
 				column, endColumn := f.Column, f.EndColumn
 				if f.Cell > 0 {
 					// The line shown is the cell's, not the JSON's.
@@ -89,7 +85,25 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 				} else if f.EndLine == f.Line {
 					end = min(col+1, len(raw))
 				}
-				indent := utf8.RuneCountInString(Safe(string(raw[:col])))
+				// A very long line (minified or generated code, a huge
+				// chain) is shown as a window around the flagged place.
+				from, to := 0, len(raw)
+				if to-from > maxShown {
+					from = max(0, col-maxShown/4)
+					to = min(len(raw), from+maxShown)
+				}
+				pre, post := "", ""
+				if from > 0 {
+					pre = "…"
+				}
+				if to < len(raw) {
+					post = "…"
+				}
+				fmt.Fprintf(bw, "    %s%s%s\n", pre, Safe(string(raw[from:to])), post)
+				// The marker is placed on the escaped line: an escape is
+				// wider than the character it shows.
+				col, end = min(max(col, from), to), min(max(end, from), to)
+				indent := utf8.RuneCountInString(pre + Safe(string(raw[from:col])))
 				width := max(1, utf8.RuneCountInString(Safe(string(raw[col:max(col, end)]))))
 				fmt.Fprintf(bw, "    %s%s\n", strings.Repeat(" ", indent), paint(red, strings.Repeat("^", width)))
 			}
@@ -134,6 +148,9 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 	})
 	return bw.Flush()
 }
+
+// maxShown is how many characters of a source line the text report shows.
+const maxShown = 200
 
 // where is a finding's place after the path: line:column, or in a
 // notebook the cell and the line and column in it (`cell 3:2:5`, `cell 3
