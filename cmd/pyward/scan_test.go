@@ -202,6 +202,24 @@ func TestSecretsNeverPrinted(t *testing.T) {
 			}
 		}
 	}
+	// Nor does a baseline, whose fingerprints are taken from the redacted
+	// lines.
+	base := filepath.Join(t.TempDir(), "baseline.json")
+	if _, stderr, code := pyward(t, "", "baseline", base, dir); code != 0 {
+		t.Fatalf("baseline: exit %d %s", code, stderr)
+	}
+	b, err := os.ReadFile(base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), "PW329") || !strings.Contains(string(b), "PW313") {
+		t.Errorf("the baseline does not record the configuration files' findings:\n%s", b)
+	}
+	for _, h := range append(hidden, secret[4:20]) {
+		if strings.Contains(string(b), h) {
+			t.Errorf("the baseline holds the secret %s…", h[:4])
+		}
+	}
 }
 
 // TestAgentChecker: an agent pipes generated code to `pyward scan
