@@ -15,3 +15,24 @@ handler = getattr(self, "handle_" + kind)
 plugin = importlib.import_module("plugins." + name)
 value = getattr(obj, "name")
 exec_ = getattr(builtins, "exec")
+
+# Dangerous functions reached by a string, even a literal one, and called.
+import builtins
+import ctypes
+import sys
+
+getattr(os, "system")("id")  # want: PW104
+__import__("subprocess").check_output(["id"])  # want: PW104
+sys.modules["os"].popen("id")  # want: PW104
+sys.modules["o" + "s"].system("id")  # want: PW104
+vars(__builtins__)["exec"](code)  # want: PW104
+globals()["eval"](code)  # want: PW104
+getattr(builtins, b"\x85\xa7\x85\x83".decode("cp1026"))(code)  # want: PW104
+run = __import__("os").system
+run("id")  # want: PW104
+
+# Looked up but harmless, or not called.
+windll = getattr(ctypes, "windll")
+windll.shell32.SHGetFolderPathW(None, 5, None, 0, buf)
+uid = getattr(os, "getuid", None)
+__import__("pkg_resources").declare_namespace(__name__)
