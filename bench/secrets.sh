@@ -15,6 +15,7 @@
 #    excluded) plus the corpus, best of RUNS (default 3) runs, with the ratio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+[[ -x /usr/bin/time ]] || { echo "bench/secrets.sh needs GNU time (apt-get install time)" >&2; exit 2; }
 export PATH="/usr/local/go/bin:$PATH"
 gitleaks=${GITLEAKS:-$(command -v gitleaks || echo "$HOME/go/bin/gitleaks")}
 [[ -x "$gitleaks" ]] || gitleaks=""
@@ -79,25 +80,29 @@ stdlib=$(python3 -c 'import sysconfig; print(sysconfig.get_paths()["stdlib"])')
 mkdir -p "$work/speed/stdlib"
 tar -C "$stdlib" --exclude=site-packages --exclude=dist-packages --exclude=__pycache__ -cf - . | tar -C "$work/speed/stdlib" -xf -
 cp -r "$work/corpus" "$work/speed/corpus"
+# best CMD...: "wall cpu" seconds of the run with the least wall time
+# among RUNS (CPU is user+sys, from GNU time: on a shared machine it is
+# the steadier figure).
 best() {
-  local b=""
+  local b="" bc=""
   for ((r = 0; r < ${RUNS:-3}; r++)); do
-    local s e
-    s=$(date +%s.%N)
-    "$@" > /dev/null 2>&1 || true
-    e=$(date +%s.%N)
-    b=$(python3 -c "print(min(float('${b:-1e9}'), $e - $s))")
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$@" > /dev/null 2>&1 || true
+    read -r w u s < <(tail -1 "$work/time")
+    if [[ -z "$b" ]] || python3 -c "import sys; sys.exit(0 if $w < $b else 1)"; then
+      b=$w
+      bc=$(python3 -c "print(round($u + $s, 2))")
+    fi
   done
-  echo "$b"
+  echo "$b $bc"
 }
-pw=$(best "$work/pyward" scan --format json --fail-on never "$work/speed")
+read -r pw pwc < <(best "$work/pyward" scan --format json --fail-on never "$work/speed")
 echo
-echo "speed: $(find "$work/speed" -type f | wc -l) files ($(du -sh "$work/speed" | cut -f1)), best of ${RUNS:-3} wall-clock runs"
-printf '  pyward    %6.2f s\n' "$pw"
+echo "speed: $(find "$work/speed" -type f | wc -l) files ($(du -sh "$work/speed" | cut -f1)), best of ${RUNS:-3} runs"
+printf '  pyward    %7.2f s wall %7.2f s CPU\n' "$pw" "$pwc"
 if [[ -n "$gitleaks" ]]; then
-  gl=$(best "$gitleaks" dir "$work/speed" --no-banner --exit-code 0 --report-format json --report-path "$work/gl-speed.json")
-  printf '  gitleaks  %6.2f s\n' "$gl"
-  python3 -c "print(f'  pyward is {$gl / $pw:.1f}x faster')"
+  read -r gl glc < <(best "$gitleaks" dir "$work/speed" --no-banner --exit-code 0 --report-format json --report-path "$work/gl-speed.json")
+  printf '  gitleaks  %7.2f s wall %7.2f s CPU\n' "$gl" "$glc"
+  python3 -c "print(f'  pyward is {$gl / $pw:.1f}x faster in wall time, {$glc / $pwc:.1f}x in CPU time')"
 else
   echo "  gitleaks not installed: no comparison (go install github.com/zricethezav/gitleaks/v8@v8.30.1)"
 fi
