@@ -1,0 +1,37 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/pyward/pyward/internal/gittest"
+)
+
+// TestStagedConfigFilesAreJudged: a pre-commit gate that never looks at a
+// staged .env is not one. The staged blob of .env and of a YAML file is
+// judged by the secret rules (the working tree copy does not count), a
+// blocked verdict fails the commit, and `secrets: {enabled: false}` turns
+// it off.
+func TestStagedConfigFilesAreJudged(t *testing.T) {
+	dir := gittest.New(t, map[string]string{"app.py": safePy})
+	gittest.Write(t, dir, ".env", "NPM_TOKEN=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\n")
+	gittest.Write(t, dir, "deploy/values.yaml", "db:\n  url: postgresql://app:Zt9fQw4Lr0Vx@db:5432/app\n")
+	gittest.Write(t, dir, "notes.txt", "NPM_TOKEN=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\n")
+	gittest.Run(t, dir, "add", "-A")
+	// The working tree's .env no longer holds the token: the blob decides.
+	gittest.Write(t, dir, ".env", "NPM_TOKEN=${NPM_TOKEN}\n")
+	out, _, code := inRepo(t, dir, "scan", "--staged", "--format", "json")
+	s := parseScan(t, out)
+	got := strings.Join(s.findings(), " ")
+	if code != 1 || !strings.Contains(got, ".env:1:PW329") || !strings.Contains(got, "deploy/values.yaml:2:PW313") || strings.Contains(got, "notes.txt") {
+		t.Errorf("exit %d, findings %s; want PW329 in .env and PW313 in deploy/values.yaml, nothing in notes.txt", code, got)
+	}
+	if strings.Contains(out, "U9aIh3cNSLMIxral") || strings.Contains(out, "Zt9fQw4Lr0Vx") {
+		t.Errorf("the report shows a secret:\n%s", out)
+	}
+	gittest.Write(t, dir, ".pyward.yaml", "secrets:\n  enabled: false\n")
+	out, _, code = inRepo(t, dir, "scan", "--staged", "--format", "json")
+	if s := parseScan(t, out); code != 0 || len(s.findings()) != 0 {
+		t.Errorf("secrets disabled: exit %d, findings %v", code, s.findings())
+	}
+}
