@@ -60,6 +60,11 @@ func TestBaselineFromConfigThroughHook(t *testing.T) {
 	} else if strings.Contains(out, "Passed") || strings.Count(strings.TrimSpace(out), "\n") > 0 {
 		t.Errorf("a passing commit printed more than one short line:\n%s", out)
 	}
+	// The pre-commit framework's file-passing hook runs `pyward scan FILE...`:
+	// the configured baseline applies there too.
+	if out, _, code := inRepo(t, dir, "scan", "legacy.py"); code != 0 || !strings.Contains(out, "in the baseline") {
+		t.Errorf("pyward scan legacy.py with baseline: in the configuration: status %d\n%s", code, out)
+	}
 	gittest.Write(t, dir, "legacy.py", legacyPy+"\n\ndef more(x):\n    os.system(x + ' --force')\n")
 	gittest.Run(t, dir, "add", "legacy.py")
 	out, ok := gitIn(t, dir, "commit", "-q", "-m", "a new shell")
