@@ -201,6 +201,7 @@ type analyzer struct {
 	scope     map[string]*funcDef
 	globals   map[string]val
 	depth     int
+	nest      int  // statements and expressions being analysed (see maxNest)
 	web       bool // the module imports a web framework (see isRequest)
 }
 
@@ -283,6 +284,15 @@ func (a *analyzer) block(stmts []ast.Stmt, env map[string]val) {
 }
 
 func (a *analyzer) stmt(st ast.Stmt, env map[string]val) {
+	if a.nest >= maxNest {
+		return // see maxNest
+	}
+	a.nest++
+	a.stmtNode(st, env)
+	a.nest--
+}
+
+func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 	switch s := st.(type) {
 	case *ast.FunctionDef:
 		a.nestedDef(s, s.Name, s.Args, s.Body, s.DecoratorList)
@@ -739,8 +749,48 @@ func (a *analyzer) importsWeb(body []ast.Stmt, depth int) bool {
 	return false
 }
 
+// maxNest bounds the statements and expressions being analysed at once,
+// counted across nested summaries: each summary can nest an expression
+// as deep as the parser allows (4000 levels), and maxDepth summaries
+// nested that deep would need more than Go's 1 GB stack. Past the bound
+// a value is unknown (no labels), and calls are not summarised past half
+// of it (see summarize), so a callee is summarised whole from a
+// shallower place instead of cut short.
+const maxNest = 16000
+
 // eval computes an expression's labels and checks the sinks in it.
 func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
+	if a.nest >= maxNest {
+		return val{}
+	}
+	a.nest++
+	v := a.evalNode(e, env)
+	a.nest--
+	return v
+}
+
+// binOp evaluates a chain of binary operations left to right without
+// recursing down its left side: a + 1 + 1 + ... is a tree as deep as the
+// chain is long.
+func (a *analyzer) binOp(n *ast.BinOp, env map[string]val) val {
+	var spine []*ast.BinOp
+	var e ast.Expr = n
+	for {
+		b, ok := e.(*ast.BinOp)
+		if !ok {
+			break
+		}
+		spine = append(spine, b)
+		e = b.Left
+	}
+	v := a.eval(e, env)
+	for i := len(spine) - 1; i >= 0; i-- {
+		v = join(v, a.eval(spine[i].Right, env))
+	}
+	return v
+}
+
+func (a *analyzer) evalNode(e ast.Expr, env map[string]val) val {
 	switch n := e.(type) {
 	case nil:
 		return val{}
@@ -793,6 +843,9 @@ func (a *analyzer) eval(e ast.Expr, env map[string]val) val {
 		v.l &^= EnvAll // one variable, not the whole environment
 		return v
 	case *ast.BinOp:
+		if _, ok := n.Left.(*ast.BinOp); ok {
+			return a.binOp(n, env)
+		}
 		return join(a.eval(n.Left, env), a.eval(n.Right, env))
 	case *ast.BoolOp:
 		return a.evalAll(n.Values, env)

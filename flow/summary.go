@@ -182,7 +182,7 @@ func (a *analyzer) summarize(f *funcDef) *summary {
 	if s := a.sums[f]; s != nil {
 		return s // done, or in progress (recursion): what is known so far
 	}
-	if a.depth >= maxDepth {
+	if a.depth >= maxDepth || a.nest >= maxNest/2 {
 		// A call chain this deep is summarised from its other end, by
 		// finish; here the callee looks like it does nothing.
 		return &summary{}
