@@ -160,7 +160,10 @@ func Paths(args []string, o Options) (*Result, error) {
 			c.add(in)
 			continue
 		}
-		if c.Git != nil && inside(c.Git.Root, abs) {
+		if c.Git != nil && inside(c.Git.Root, abs) && c.Git.ignoredDir(abs) {
+			c.notice(c.rel(abs), "ignored by git: walked as a plain folder")
+			err = c.walk(abs, arg)
+		} else if c.Git != nil && inside(c.Git.Root, abs) {
 			err = c.walkGit(abs)
 		} else {
 			err = c.walk(abs, arg)

@@ -255,6 +255,24 @@ func TestGitWalk(t *testing.T) {
 		t.Errorf("sub: collected %s", got)
 	}
 
+	// A folder git ignores, named on the command line, is walked as a
+	// plain folder (with a notice): asking for it is asking for its files.
+	// One that holds tracked files is still seen as git sees it.
+	res, err = Paths([]string{filepath.Join(dir, "sub", "local")}, Options{Root: dir, Git: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(res); got != "sub/local/a.py" || len(res.Notices) != 1 || !strings.Contains(res.Notices[0], "ignored by git") {
+		t.Errorf("ignored folder named: collected %q, notices %q", got, res.Notices)
+	}
+	res, err = Paths([]string{filepath.Join(dir, "ignored")}, Options{Root: dir, Git: g})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := paths(res); got != "ignored/kept.py" {
+		t.Errorf("ignored folder with a tracked file: collected %q", got)
+	}
+
 	// A tracked file that is now a folder or a FIFO is refused, not opened.
 	os.Remove(filepath.Join(dir, "link.py"))
 	os.Mkdir(filepath.Join(dir, "link.py"), 0o755)

@@ -191,6 +191,32 @@ func (c *collector) walkGit(dir string) error {
 	return nil
 }
 
+// ignoredDir reports whether dir, a folder inside the repository, is
+// ignored by git (itself or through a folder above it) and holds no
+// tracked file. A folder named on the command line is then walked as a
+// plain folder: asking for it is asking for its files, as when
+// `pyward scan ~/.pyenv/versions/3.11.7/lib/python3.11` names a folder a
+// version manager's repository ignores.
+func (g *Git) ignoredDir(dir string) bool {
+	relDir := relTo(g.Root, dir)
+	if relDir == "." || g.dirs[relDir] {
+		return false
+	}
+	parts := strings.Split(relDir, "/")
+	ps := append([]gitignore.Pattern(nil), g.exclude...)
+	ps = append(ps, readIgnore(filepath.Join(g.Root, ".gitignore"), nil)...)
+	for i := 1; i <= len(parts); i++ {
+		if gitignore.NewMatcher(ps).Match(parts[:i], true) {
+			return true
+		}
+		if i < len(parts) {
+			d := filepath.Join(g.Root, filepath.FromSlash(strings.Join(parts[:i], "/")))
+			ps = append(ps, readIgnore(filepath.Join(d, ".gitignore"), append([]string(nil), parts[:i]...))...)
+		}
+	}
+	return false
+}
+
 // untracked walks dir (whose path below the root is domain) for files git
 // neither tracks nor ignores; ps are the ignore patterns in force.
 func (c *collector) untracked(dir string, domain []string, ps []gitignore.Pattern) error {
