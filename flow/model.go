@@ -330,6 +330,12 @@ type Model struct {
 	wants       map[string]bool
 	wantMethods map[string]bool
 	wantPrefix  []string
+	// wantByRoot indexes wantPrefix and triggers by their first dotted
+	// part, and wantLoose holds those without a dot: Wants is asked of
+	// every call of most files, and a loop over 20 prefixes was most of
+	// its cost.
+	wantByRoot map[string][]string
+	wantLoose  []string
 }
 
 // Libraries returns the built-in models, in a stable order.
@@ -368,7 +374,26 @@ func Compile(extra ...Library) (*Model, error) {
 			return nil, fmt.Errorf("flow model %s: %w", lib.Name, err)
 		}
 	}
+	m.indexWants()
 	return m, nil
+}
+
+// indexWants builds wantByRoot and wantLoose (see Model).
+func (m *Model) indexWants() {
+	m.wantByRoot = map[string][]string{}
+	m.wantLoose = nil
+	for _, p := range append(append([]string(nil), m.wantPrefix...), m.triggers...) {
+		i := strings.IndexByte(p, '.')
+		if i <= 0 {
+			if !inList(p, m.wantLoose) {
+				m.wantLoose = append(m.wantLoose, p)
+			}
+			continue
+		}
+		if root := p[:i]; !inList(p, m.wantByRoot[root]) {
+			m.wantByRoot[root] = append(m.wantByRoot[root], p)
+		}
+	}
 }
 
 func (m *Model) add(lib Library) error {
@@ -540,12 +565,15 @@ func (m *Model) Wants(q, method string) bool {
 	if m.wants[q] || method != "" && m.wantMethods[method] {
 		return true
 	}
-	for _, p := range m.wantPrefix {
-		if strings.HasPrefix(q, p) {
-			return true
+	// A prefix with a dot matches only names with the same first part.
+	if i := strings.IndexByte(q, '.'); i > 0 {
+		for _, p := range m.wantByRoot[q[:i]] {
+			if strings.HasPrefix(q, p) {
+				return true
+			}
 		}
 	}
-	for _, p := range m.triggers {
+	for _, p := range m.wantLoose {
 		if strings.HasPrefix(q, p) {
 			return true
 		}

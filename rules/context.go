@@ -51,6 +51,7 @@ type Context struct {
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
+	callReach   reach           // how the cached call's name was reached
 	marks       map[any]string  // per-file notes rules leave on nodes (see Mark)
 	flowRes     *flowResult     // the data-flow analysis, once run (see flow)
 	flowWanted  bool            // a call the analysis reports on was seen (see noteFlowCall)
@@ -146,9 +147,17 @@ func (c *Context) Marked(n any) string { return c.marks[n] }
 // call however many rules ask (see QualName).
 func (c *Context) CallName(call *ast.Call) string {
 	if c.call != call {
-		c.call, c.callName = call, c.QualName(call.Func)
+		c.call = call
+		c.callName, c.callReach = c.resolve(call.Func, 0)
 	}
 	return c.callName
+}
+
+// callHow is how the called function was reached (see resolve), cached
+// with CallName: rules that ask for both resolve the name once.
+func (c *Context) callHow(call *ast.Call) reach {
+	c.CallName(call)
+	return c.callReach
 }
 
 // QualName is the qualified name an expression spells, with import aliases

@@ -170,7 +170,7 @@ func (c *Context) addEvidence() {
 			}
 		}
 	}
-	ast.Walk(evVisitor{st, st.module}, c.File.Module)
+	ast.Walk(&evVisitor{st, st.module}, c.File.Module)
 	for k, i := range want {
 		fd := &c.findings[i]
 		fam := evidenceByRule[fd.Rule.ID]
@@ -284,7 +284,9 @@ type evVisitor struct {
 	sc *evScope
 }
 
-func (v evVisitor) Visit(n ast.Node) ast.Visitor {
+// (A pointer: returned for every node, a struct value would be boxed,
+// an allocation per node.)
+func (v *evVisitor) Visit(n ast.Node) ast.Visitor {
 	if n == nil {
 		return nil
 	}
@@ -293,15 +295,15 @@ func (v evVisitor) Visit(n ast.Node) ast.Visitor {
 	switch x := n.(type) {
 	case *ast.FunctionDef:
 		sc.bind(x.Name, nil)
-		return evVisitor{st, newEvScope(sc, false)}
+		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.AsyncFunctionDef:
 		sc.bind(x.Name, nil)
-		return evVisitor{st, newEvScope(sc, false)}
+		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.Lambda:
-		return evVisitor{st, newEvScope(sc, false)}
+		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.ClassDef:
 		sc.bind(x.Name, nil)
-		return evVisitor{st, newEvScope(sc, true)}
+		return &evVisitor{st, newEvScope(sc, true)}
 	case *ast.Assign:
 		for _, t := range x.Targets {
 			if nm, ok := t.(*ast.Name); ok {

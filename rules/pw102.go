@@ -70,7 +70,7 @@ func (st *dropState) note(c *Context, call *ast.Call) {
 			st.written[k] = append(st.written[k], fn)
 		}
 		return
-	case inList(q, networkFuncs) || strings.HasSuffix(q, "b64decode") || strings.HasSuffix(q, "decompress") || q == "bytes.fromhex" || q == "codecs.decode":
+	case networkFunc[q] || strings.HasSuffix(q, "b64decode") || strings.HasSuffix(q, "decompress") || q == "bytes.fromhex" || q == "codecs.decode":
 		st.fetching[fn] = true
 	}
 	if q == "os.chmod" && len(call.Args) > 1 {

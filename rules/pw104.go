@@ -115,7 +115,7 @@ func init() {
 			default:
 				return
 			}
-			_, how := c.resolve(call.Func, 0)
+			how := c.callHow(call)
 			if how == reachPlain {
 				return
 			}

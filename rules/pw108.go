@@ -17,6 +17,15 @@ var networkFuncs = []string{
 	"urllib3.PoolManager", "urllib3.request", "aiohttp.ClientSession", "requests.Session", "webbrowser.open",
 }
 
+// networkFunc is networkFuncs as a set: pw102 asks it of every call.
+var networkFunc = func() map[string]bool {
+	m := map[string]bool{}
+	for _, q := range networkFuncs {
+		m[q] = true
+	}
+	return m
+}()
+
 // installCommands are the setuptools and distutils commands pip runs
 // while building or installing a package: a subclass's methods run on
 // the installing machine.
