@@ -1,7 +1,9 @@
 package flow
 
 import (
+	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/pyward/pyward/python/ast"
 )
@@ -651,34 +653,50 @@ func sensitivePath(s string) bool {
 	if len(s) < 5 || len(s) > 300 || !strings.ContainsAny(s, "./") && !strings.Contains(s, " ") {
 		return false
 	}
-	for _, n := range sensitiveNeedles {
-		if indexFold(s, n) {
-			return true
+	// Lower-case s once (ASCII only, as the needles are) and look at each
+	// place only the needles that start with its two bytes: a folding
+	// search per needle was the analysis's costliest line.
+	var buf [300]byte
+	low := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
+	ix := needles()
+	for i := 0; i+1 < len(low); i++ {
+		k := uint16(low[i])<<8 | uint16(low[i+1])
+		if !ix.pairs[k] {
+			continue
+		}
+		for _, n := range ix.byPair[k] {
+			if bytes.HasPrefix(low[i:], n) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// indexFold reports whether s contains the lower-case ASCII needle,
-// ignoring ASCII case.
-func indexFold(s, needle string) bool {
-	for i := 0; i+len(needle) <= len(s); i++ {
-		j := 0
-		for ; j < len(needle); j++ {
-			c := s[i+j]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			if c != needle[j] {
-				break
-			}
-		}
-		if j == len(needle) {
-			return true
-		}
-	}
-	return false
+// needleIndex is sensitiveNeedles by their first two bytes.
+type needleIndex struct {
+	pairs  [1 << 16]bool
+	byPair map[uint16][][]byte
 }
+
+// needles builds the index once, after the package's init functions
+// have completed sensitiveNeedles.
+var needles = sync.OnceValue(func() *needleIndex {
+	ix := &needleIndex{byPair: map[uint16][][]byte{}}
+	for _, n := range sensitiveNeedles {
+		k := uint16(n[0])<<8 | uint16(n[1]) // every needle is longer than 2 bytes
+		ix.pairs[k] = true
+		ix.byPair[k] = append(ix.byPair[k], []byte(n))
+	}
+	return ix
+})
 
 // lastName is the last identifier of a name or attribute chain.
 func lastName(e ast.Expr) string {
