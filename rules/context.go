@@ -62,6 +62,10 @@ type Context struct {
 	procCall *ast.Call
 	procCmd  string
 	procOK   bool
+	// The same for captureOf (PW109 and PW502 ask it of every call).
+	capCall  *ast.Call
+	capWhat  string
+	capOK    bool
 	scope    [2]int32
 	findings []Finding
 }

@@ -36,12 +36,13 @@ func init() {
 				// socket.create_connection((host, port)), s.connect(...),
 				// s.sendto(data, (host, port)).
 				var addr ast.Expr
-				switch q := c.CallName(x); {
+				q := c.CallName(x)
+				switch last := lastPart(q); {
 				case q == "socket.create_connection" && len(x.Args) > 0:
 					addr = x.Args[0]
-				case lastPart(q) == "connect" && len(x.Args) == 1, lastPart(q) == "connect_ex" && len(x.Args) == 1:
+				case last == "connect" && len(x.Args) == 1, last == "connect_ex" && len(x.Args) == 1:
 					addr = x.Args[0]
-				case lastPart(q) == "sendto" && len(x.Args) == 2:
+				case last == "sendto" && len(x.Args) == 2:
 					addr = x.Args[1]
 				default:
 					return
