@@ -63,9 +63,13 @@ type Context struct {
 	procCmd  string
 	procOK   bool
 	// The same for captureOf (PW109 and PW502 ask it of every call).
-	capCall  *ast.Call
-	capWhat  string
-	capOK    bool
+	capCall *ast.Call
+	capWhat string
+	capOK   bool
+	// And for callCommand (PW102, PW110 and PW111 ask it of every call).
+	cmdCall  *ast.Call
+	cmdText  string
+	cmdOK    bool
 	scope    [2]int32
 	findings []Finding
 }

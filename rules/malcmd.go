@@ -21,6 +21,16 @@ var dropperCmd = lazyRegexp(`(?i)(?:\b(?:curl|wget|fetch)\b[^|;&]*\|\s*(?:sudo\s
 // compiler probe never contains.
 var hostileInline = lazyRegexp(`(?i)(?:https?://|\bftp://|\bcurl\b|\bwget\b|urlopen|urlretrieve|urllib|requests\.(?:get|post)|\bsocket\b|\bexec\s*\(|\beval\s*\(|b64decode|base64\s+-d|marshal|os\.system|\bpopen\b|dup2|/dev/tcp|\bnc\s|powershell|\bmshta\b|certutil|bitsadmin|\bchmod\s+\S*x|startfile|\.exe\b)`)
 
+// callCommand is commandText for the call the tree walk is at, computed
+// once for the rules that ask it in a row.
+func (c *Context) callCommand(call *ast.Call) (string, bool) {
+	if c.cmdCall != call {
+		c.cmdCall = call
+		c.cmdText, c.cmdOK = c.commandText(call)
+	}
+	return c.cmdText, c.cmdOK
+}
+
 // commandText is the command a process call runs as far as it is known:
 // folded parts, the known prefix of parts computed at run time followed
 // by "?", and "?" for the rest, joined by spaces.

@@ -28,7 +28,7 @@ func init() {
 				st.report(c, before)
 				return
 			}
-			if cmd, ok := c.commandText(call); ok && dropperCmd.MatchString(cmd) {
+			if cmd, ok := c.callCommand(call); ok && dropperCmd.MatchString(cmd) {
 				c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "the command downloads code and runs it")
 			}
 			st.note(c, call)

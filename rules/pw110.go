@@ -84,7 +84,7 @@ func init() {
 				}
 				return
 			}
-			if cmd, ok := c.commandText(call); ok {
+			if cmd, ok := c.callCommand(call); ok {
 				if uacBypassKey.MatchString(cmd) && strings.Contains(strings.ToLower(cmd), "reg") {
 					c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "a UAC-bypass registry key is written by reg")
 				}

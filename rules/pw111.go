@@ -91,7 +91,7 @@ func init() {
 					c.ReportWith(x, c.rule.Severity, c.rule.Confidence, "a lambda that runs code is called on the spot")
 				}
 				if processFuncs[q] && hiddenProcess(x) {
-					if cmd, ok := c.commandText(x); ok && (hostileInline.MatchString(cmd) || dropperCmd.MatchString(cmd)) {
+					if cmd, ok := c.callCommand(x); ok && (hostileInline.MatchString(cmd) || dropperCmd.MatchString(cmd)) {
 						c.ReportWith(x, c.rule.Severity, c.rule.Confidence, "a hidden, detached process is started with a command that reaches the network")
 					}
 				}
