@@ -156,6 +156,15 @@ func (r *reader) skip(t json.Token) error {
 	return nil
 }
 
+// skipNext reads past the next value.
+func (r *reader) skipNext() error {
+	t, _, err := r.token()
+	if err != nil {
+		return err
+	}
+	return r.skip(t)
+}
+
 // object calls field for each key of the object whose '{' was just read.
 func (r *reader) object(field func(key string) error) error {
 	for r.dec.More() {
@@ -215,11 +224,7 @@ func (r *reader) notebook() ([]cell, error) {
 						cells = append(cells, cs...)
 						return err
 					}
-					t, _, err := r.token()
-					if err != nil {
-						return err
-					}
-					return r.skip(t)
+					return r.skipNext()
 				}); err != nil {
 					return err
 				}
@@ -227,11 +232,7 @@ func (r *reader) notebook() ([]cell, error) {
 			_, _, err := r.token()
 			return err
 		}
-		t, _, err := r.token()
-		if err != nil {
-			return err
-		}
-		return r.skip(t)
+		return r.skipNext()
 	})
 	if err != nil {
 		return nil, err
@@ -277,11 +278,7 @@ func (r *reader) cells() ([]cell, error) {
 				c.outputs = append(c.outputs, ps...)
 				return err
 			}
-			t, _, err := r.token()
-			if err != nil {
-				return err
-			}
-			return r.skip(t)
+			return r.skipNext()
 		})
 		if err != nil {
 			return nil, err
@@ -367,11 +364,7 @@ func (r *reader) outputs() ([]piece, error) {
 					return err
 				})
 			}
-			t, _, err := r.token()
-			if err != nil {
-				return err
-			}
-			return r.skip(t)
+			return r.skipNext()
 		})
 		if err != nil {
 			return nil, err
