@@ -67,9 +67,13 @@ type Context struct {
 	capWhat string
 	capOK   bool
 	// And for callCommand (PW102, PW110 and PW111 ask it of every call).
-	cmdCall  *ast.Call
-	cmdText  string
-	cmdOK    bool
+	cmdCall *ast.Call
+	cmdText string
+	cmdOK   bool
+	// The import statement importNames last listed, and its names (the
+	// import rules, 18 of them, each ask).
+	impNode  ast.Node
+	impNames []string
 	scope    [2]int32
 	findings []Finding
 }

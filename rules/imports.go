@@ -24,6 +24,15 @@ func importedNames(n ast.Node) []string {
 	return out
 }
 
+// importNames is importedNames of the statement the tree walk is at,
+// listed once for all the import rules. The slice is shared: read only.
+func (c *Context) importNames(n ast.Node) []string {
+	if c.impNode != n {
+		c.impNode, c.impNames = n, importedNames(n)
+	}
+	return c.impNames
+}
+
 // dynamicImport is the module a call imports by name: the string literal
 // given to __import__, or the literal or name given to
 // importlib.import_module; "" for any other call.
@@ -61,7 +70,7 @@ func importRule(r *Rule, prefixes []string) *Rule {
 			}
 			return
 		}
-		for _, name := range importedNames(n) {
+		for _, name := range c.importNames(n) {
 			if inModules(name, prefixes) {
 				c.Report(n.(ast.Located))
 				return // one finding per statement
