@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 
+	"github.com/pyward/pyward/flow"
+
 	"github.com/pyward/pyward/python/ast"
 )
 
@@ -74,7 +76,7 @@ func (st *dropState) note(c *Context, call *ast.Call) {
 		st.fetching[fn] = true
 	}
 	if q == "os.chmod" && len(call.Args) > 1 {
-		if execMode(call.Args[1]) {
+		if flow.ExecMode(call.Args[1]) {
 			st.runs, st.keys = append(st.runs, call), append(st.keys, c.pathKey(call.Args[0]))
 		}
 		return
@@ -139,24 +141,4 @@ func (c *Context) pathKey(e ast.Expr) string {
 		}
 	}
 	return ""
-}
-
-// execMode reports whether a chmod mode gives execute permission: an
-// integer with an x bit, or stat's S_IX* / S_IEXEC / S_IRWX*.
-func execMode(e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.Constant:
-			if k, ok := intConst(n); ok && k&0o111 != 0 {
-				found = true
-			}
-		case *ast.Attribute:
-			if strings.HasPrefix(n.Attr, "S_IX") || n.Attr == "S_IEXEC" || strings.HasPrefix(n.Attr, "S_IRWX") {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
