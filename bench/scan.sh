@@ -28,6 +28,7 @@ measure() {
   local best="" runs=$1 repeat=$2
   shift 2
   for ((i = 0; i < runs; i++)); do
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
     /usr/bin/time -f '%e %U %S %M' -o "$work/t" \
       bash -c 'r=$1; shift; for ((k = 0; k < r; k++)); do "$@"; done' _ "$repeat" "$@" > /dev/null 2> "$work/err" || true
     read -r wall user sys peak < <(tail -n 1 "$work/t")

@@ -43,6 +43,7 @@ best() {
   local runs=$1 repeat=$2 b=""
   shift 2
   for ((i = 0; i < runs; i++)); do
+    # shellcheck disable=SC2016 # the inner script expands its own arguments
     /usr/bin/time -f '%e' -o "$work/t" bash -c 'r=$1; shift; for ((k = 0; k < r; k++)); do "$@" > /dev/null || true; done' _ "$repeat" "$@"
     w=$(awk -v w="$(tail -n 1 "$work/t")" -v r="$repeat" 'BEGIN { printf "%.2f", w * 1000 / r }')
     if [[ -z $b ]] || awk -v a="$w" -v b="$b" 'BEGIN { exit !(a < b) }'; then b=$w; fi
