@@ -58,9 +58,21 @@ type Input struct {
 	SecretsOnly bool
 	// External are the external engines' findings on this file.
 	External []engines.Finding
+	// Load, when set, reads Data or says why it could not (Err) at the
+	// time the file is assessed; see Loaded.
+	Load func() (data []byte, err string)
 	// notebook: Data is a notebook's code cells as one module (see
 	// notebookFile), to be judged as Python.
 	notebook bool
+}
+
+// Loaded is in with its contents read, if they were to be read late.
+func (in Input) Loaded() Input {
+	if in.Load != nil {
+		in.Data, in.Err = in.Load()
+		in.Load = nil
+	}
+	return in
 }
 
 // LineRange is a run of lines, 1-based and inclusive.
@@ -239,6 +251,7 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 
 // File assesses one file.
 func (a *Assessor) File(in Input) FileResult {
+	in = in.Loaded()
 	res := FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 	if in.Err != "" {
 		// Never a pass: a PW001 finding that scores like a syntax error.

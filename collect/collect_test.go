@@ -92,7 +92,10 @@ func TestNamedFiles(t *testing.T) {
 		t.Errorf("collected %s, want %s", got, want)
 	}
 	for _, in := range res.Inputs {
-		if in.Err != "" || len(in.Data) == 0 {
+		if in.Load == nil || in.Data != nil {
+			t.Errorf("%s: read while collecting, not when assessed: %+v", in.Path, in)
+		}
+		if in = in.Loaded(); in.Err != "" || len(in.Data) == 0 {
 			t.Errorf("%s: %+v", in.Path, in)
 		}
 	}
@@ -293,5 +296,42 @@ func TestGitWalk(t *testing.T) {
 	}
 	if !strings.Contains(errs["new.py"], "named pipe") {
 		t.Errorf("untracked FIFO new.py: %q", errs["new.py"])
+	}
+}
+
+// Files are read when assessed: what changed since the listing is read
+// as it is then, and a file that went away or turned into a pipe is an
+// error, never an empty pass.
+func TestLateRead(t *testing.T) {
+	root := tree(t, map[string]string{"gone.py": "x\n", "grows.py": "x\n", "pipe.py": "x\n"})
+	res, err := Paths([]string{root}, Options{Root: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(root, "gone.py")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(root, "grows.py"), []byte(strings.Repeat("import os\n", 5000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pipe := filepath.Join(root, "pipe.py")
+	if err := os.Remove(pipe); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(pipe, 0o644); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	got := map[string]assess.Input{}
+	for _, in := range res.Inputs {
+		got[in.Path] = in.Loaded()
+	}
+	if in := got["gone.py"]; in.Err == "" || in.Data != nil {
+		t.Errorf("a file removed before it was read: %+v, want an error", in)
+	}
+	if in := got["grows.py"]; in.Err != "" || len(in.Data) != 50000 {
+		t.Errorf("a file that grew: %d bytes, err %q; want all 50000", len(in.Data), in.Err)
+	}
+	if in := got["pipe.py"]; !strings.Contains(in.Err, "named pipe") {
+		t.Errorf("a file swapped for a pipe: err %q, want a refusal (and no hang)", in.Err)
 	}
 }

@@ -51,9 +51,13 @@ func kwRE(kw, value string) *lazyRE {
 }
 
 // keywordFirst is lazyRegexp for an expression that starts with its
-// keyword: it is run on a window after each (see reportFormat).
+// keyword: it is run on a window after each (see reportFormat), anchored
+// at the window's start. Unanchored, package regexp tried every one of
+// the window's 400 positions with its backtracker, once per keyword seen:
+// 15% of a site-packages scan went there, finding only what the windows
+// of later keywords find anyway.
 func keywordFirst(src string) *lazyRE {
-	re := lazyRegexp(src)
+	re := lazyRegexp(`^(?:` + src + `)`)
 	windowed[re] = true
 	return re
 }

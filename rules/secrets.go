@@ -96,7 +96,7 @@ func (c *Context) reportFormat(f *secretFormat) {
 				continue
 			}
 			w := src[i:min(len(src), i+keywordWindow)]
-			ms := f.re.FindAllSubmatchIndex(w, -1)
+			ms := f.re.FindAllSubmatchIndex(w, 1)
 			c.reportMatches(f, src, i, ms, reported)
 			if len(ms) > 0 {
 				done = i + ms[len(ms)-1][1]

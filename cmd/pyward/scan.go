@@ -214,7 +214,10 @@ func (r *scanRun) externalEngines(c *cli.Context) error {
 		return nil
 	}
 	var files []engines.File
-	for _, in := range r.inputs {
+	for i := range r.inputs {
+		// The engines read the files now, so pyward reads them now too.
+		r.inputs[i] = r.inputs[i].Loaded()
+		in := r.inputs[i]
 		if in.Err == "" && in.Data != nil {
 			files = append(files, engines.File{Path: in.Path, Data: in.Data})
 		}
