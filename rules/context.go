@@ -56,7 +56,7 @@ type Context struct {
 	flowRes     *flowResult     // the data-flow analysis, once run (see flow)
 	flowWanted  bool            // a call the analysis reports on was seen (see noteFlowCall)
 	sendWanted  bool            // a call sending data over the network was seen
-	secretFound map[string]bool // provider literals present in the file (see secretHint)
+	secretFound []bool          // by number, the literals present in the file (see secretHint)
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
 	procCall *ast.Call

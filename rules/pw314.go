@@ -27,7 +27,7 @@ func init() {
 		Clean:   []string{"headers = {'Authorization': f'Bearer {token}'}\n", "headers = {'Authorization': 'Bearer ' + token}\n", "headers = {'Authorization': 'Bearer <your-token-here>'}\n"},
 		Kinds:   []Kind{KindText},
 		Check: func(c *Context, _ ast.Node) {
-			if !c.secretHint(authLiterals) {
+			if !c.secretHint(authLiteralsHint) {
 				return
 			}
 			src := c.File.Src
@@ -71,3 +71,5 @@ func init() {
 		},
 	})
 }
+
+var authLiteralsHint = newHint(authLiterals)

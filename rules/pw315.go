@@ -47,7 +47,7 @@ func init() {
 		Clean:   []string{"URL = f'https://api.acme.net/v1/items?api_key={key}&page=2'\n", "URL = 'https://api.acme.net/v1/items?page=2&sort=created_at_desc'\n"},
 		Kinds:   []Kind{KindText},
 		Check: func(c *Context, _ ast.Node) {
-			if !c.secretHint(queryLiterals) {
+			if !c.secretHint(queryLiteralsHint) {
 				return
 			}
 			src := c.File.Src
@@ -74,3 +74,5 @@ func init() {
 		},
 	})
 }
+
+var queryLiteralsHint = newHint(queryLiterals)

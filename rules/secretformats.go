@@ -29,6 +29,7 @@ type secretFormat struct {
 	rule     string   // the rule's ID
 	format   string   // what the format is, for the help
 	literals []string // the text must hold one of these, exactly
+	hint     *hint    // the literals, numbered (see secretHint)
 	re       *lazyRE  // group 1 is the secret
 	// check, when set, is the structure the secret must have.
 	check   func(string) bool

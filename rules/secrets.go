@@ -26,6 +26,7 @@ var formatsOf = func() map[string][]*secretFormat {
 	m := map[string][]*secretFormat{}
 	for i := range secretFormats {
 		f := &secretFormats[i]
+		f.hint = newHint(f.literals)
 		m[f.rule] = append(m[f.rule], f)
 	}
 	return m
@@ -63,7 +64,7 @@ func init() {
 			Kinds:          []Kind{KindText},
 			Check: func(c *Context, _ ast.Node) {
 				for _, f := range formats {
-					if c.secretHint(f.literals) {
+					if c.secretHint(f.hint) {
 						c.reportFormat(f)
 					}
 				}
@@ -160,56 +161,62 @@ func secretValue(f *secretFormat, v string) bool {
 	return f.check == nil || f.check(v)
 }
 
-// secretByPair indexes every provider's literals by their first two
-// bytes, so that one pass over a file finds all of them.
-var secretByPair = func() map[uint16][]string {
-	m := map[uint16][]string{}
-	add := func(l string) {
-		k := uint16(l[0])<<8 | uint16(l[1])
-		m[k] = append(m[k], l)
-	}
-	for _, p := range secretFormats {
-		for _, l := range p.literals {
-			add(l)
-		}
-	}
-	for _, lits := range [][]string{authLiterals, queryLiterals, envLiterals} {
-		for _, l := range lits {
-			add(l)
-		}
-	}
-	return m
-}()
+// The literals of every provider, prefilter and text rule are found in
+// one pass over a file (secretHint): each literal has a number, the
+// table pairIndex maps a file's two next bytes to the literals that
+// start with them, and a hint names a set of literals by their numbers.
+var (
+	hintLiterals []string           // by number
+	hintNumber   = map[string]int{} // at init only
+	pairIndex    [1 << 16]uint16    // 1 + the index in pairLiterals; 0: none start so
+	pairLiterals [][]int            // per pair of first bytes, the literals' numbers
+)
 
-var secretPairs = func() *[1 << 16]bool {
-	var t [1 << 16]bool
-	for k := range secretByPair {
-		t[k] = true
-	}
-	return &t
-}()
+// hint is a set of literals a file must hold one of, for a check to run.
+type hint struct{ literals []int }
 
-// secretHint reports whether the file holds one of lits. The first call
-// scans the text once for all providers' literals (instead of once per
-// literal) and caches what it found.
-func (c *Context) secretHint(lits []string) bool {
+// newHint numbers lits and indexes them by their first two bytes.
+func newHint(lits []string) *hint {
+	h := &hint{}
+	for _, l := range lits {
+		n, ok := hintNumber[l]
+		if !ok {
+			n = len(hintLiterals)
+			hintNumber[l] = n
+			hintLiterals = append(hintLiterals, l)
+			k := uint16(l[0])<<8 | uint16(l[1])
+			if pairIndex[k] == 0 {
+				pairLiterals = append(pairLiterals, nil)
+				pairIndex[k] = uint16(len(pairLiterals))
+			}
+			pairLiterals[pairIndex[k]-1] = append(pairLiterals[pairIndex[k]-1], n)
+		}
+		h.literals = append(h.literals, n)
+	}
+	return h
+}
+
+// secretHint reports whether the file holds one of h's literals. The
+// first call scans the text once for every literal (instead of once per
+// literal) and keeps what it found.
+func (c *Context) secretHint(h *hint) bool {
 	if c.secretFound == nil {
-		c.secretFound = map[string]bool{}
+		c.secretFound = make([]bool, len(hintLiterals))
 		src := c.File.Src
 		for i := 0; i+1 < len(src); i++ {
-			k := uint16(src[i])<<8 | uint16(src[i+1])
-			if !secretPairs[k] {
+			g := pairIndex[uint16(src[i])<<8|uint16(src[i+1])]
+			if g == 0 {
 				continue
 			}
-			for _, l := range secretByPair[k] {
-				if bytes.HasPrefix(src[i:], []byte(l)) {
-					c.secretFound[l] = true
+			for _, n := range pairLiterals[g-1] {
+				if bytes.HasPrefix(src[i:], []byte(hintLiterals[n])) {
+					c.secretFound[n] = true
 				}
 			}
 		}
 	}
-	for _, l := range lits {
-		if c.secretFound[l] {
+	for _, n := range h.literals {
+		if c.secretFound[n] {
 			return true
 		}
 	}

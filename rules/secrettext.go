@@ -32,7 +32,7 @@ func isNameByte(c byte) bool {
 // that secretName accepts, which looksSecret accepts, and whether each
 // value is quoted (1) or bare (0).
 func namedSecrets(src []byte) [][3]int {
-	low := bytes.ToLower(src)
+	low := asciiLower(src)
 	var out [][3]int
 	seen := map[int]bool{}
 	for _, w := range secretWords {
@@ -67,6 +67,20 @@ func namedSecrets(src []byte) [][3]int {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
 	return out
+}
+
+// asciiLower lower-cases the ASCII letters of src in a copy of the same
+// length, so that offsets in it are offsets in src (bytes.ToLower maps
+// some characters to longer ones, 'İ' to "i̇", and is slower).
+func asciiLower(src []byte) []byte {
+	low := make([]byte, len(src))
+	for i, b := range src {
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		low[i] = b
+	}
+	return low
 }
 
 // assignedValue reads what follows a name at i: an optional closing
@@ -128,7 +142,7 @@ func assignedValue(src []byte, i int) (int, int, bool) {
 // Python file only those inside a comment or a string count: in code the
 // syntax-tree checks see assignments, calls and dicts.
 func (c *Context) reportNamedInText() {
-	if !c.secretHint(envLiterals) {
+	if !c.secretHint(envLiteralsHint) {
 		return
 	}
 	spans := namedSecrets(c.File.Src)
@@ -176,3 +190,5 @@ func inside(regions [][2]int32, s, e int32) bool {
 	}
 	return false
 }
+
+var envLiteralsHint = newHint(envLiterals)
