@@ -67,6 +67,10 @@ type extra struct {
 	cls *classInfo // an instance of the module's class
 	fn  string     // a function held as a value: run = os.system
 	k   *konst     // the value, when it is a literal the analysis follows
+	// strs are the literal strings a value holds (names = ("A", "B")) or
+	// is one of (a loop variable over them), for the models that read a
+	// name: os.environ.get(name) in `for name in (...)`.
+	strs *[]string
 }
 
 func (v val) cls() *classInfo {
@@ -205,6 +209,7 @@ type analyzer struct {
 	depth     int
 	nest      int  // statements and expressions being analysed (see maxNest)
 	web       bool // the module imports a web framework (see isRequest)
+	copiedLit bool // a credentials file was copied to a literal path (see copyFile)
 }
 
 func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
@@ -310,6 +315,9 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 		if fn := a.fnValue(s.Value, env); fn != "" {
 			v = v.withExtra(func(e *extra) { e.fn = fn }) // run = os.system
 		}
+		if ss := a.literalStrs(s.Value, env); ss != nil {
+			v = v.withExtra(func(e *extra) { e.strs = ss })
+		}
 		for _, t := range s.Targets {
 			if a.bindEach(t, s.Value, env) {
 				continue
@@ -406,7 +414,7 @@ func (a *analyzer) loop(target, iter ast.Expr, body, orelse []ast.Stmt, env map[
 	// One pass over the body: a second would see values carried from one
 	// iteration to the next, at a cost exponential in the nesting depth.
 	e := loopEnv(env)
-	a.bind(target, v, e)
+	a.bind(target, a.eachOf(iter, v, env), e)
 	a.block(body, e)
 	mergeInto(env, e)
 	a.block(orelse, env)
@@ -828,6 +836,9 @@ func (a *analyzer) evalNode(e ast.Expr, env map[string]val) val {
 		if a.opt.Credentials && n.Kind == ast.ConstStr && sensitivePath(n.Str) {
 			return val{}.with(Sensitive, step(n, "credentials path"))
 		}
+		if a.copiedLit && n.Kind == ast.ConstStr {
+			return env["'"+n.Str+"'"] // where a credentials file was copied
+		}
 		return val{}
 	case *ast.Attribute:
 		if k := attrKey(n); k != "" {
@@ -856,7 +867,7 @@ func (a *analyzer) evalNode(e ast.Expr, env map[string]val) val {
 		v := a.eval(n.Value, env)
 		a.eval(n.Slice, env)
 		if v.l&EnvAll != 0 {
-			v = a.secretEnv(n.Slice, v)
+			v = a.secretEnv(n.Slice, v, env)
 		}
 		v.l &^= EnvAll // one variable, not the whole environment
 		return v
@@ -963,7 +974,7 @@ func (a *analyzer) evalAll(es []ast.Expr, env map[string]val) val {
 func (a *analyzer) comprehension(elt, value ast.Expr, gens []*ast.Comprehension, env map[string]val) val {
 	e := copyEnv(env)
 	for _, g := range gens {
-		a.bind(g.Target, a.eval(g.Iter, e), e)
+		a.bind(g.Target, a.eachOf(g.Iter, a.eval(g.Iter, e), e), e)
 		a.evalAll(g.Ifs, e)
 	}
 	v := a.eval(elt, e)

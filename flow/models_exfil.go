@@ -27,6 +27,9 @@ var exfilLib = Library{
 		{Name: "os.getcwd", Call: true, Labels: "fingerprint"},
 		{Name: "pathlib.Path.cwd", Call: true, Labels: "fingerprint"},
 		{Name: "pathlib.Path.home", Call: true, Labels: "fingerprint"},
+		// A database opened by path holds what the file holds: a
+		// browser's login or cookie store is a credentials store.
+		{Name: "sqlite3.connect", Call: true, Labels: "file", Keeps: "sensitive|credential"},
 	},
 	Propagators: []Propagator{
 		// Decryption and steganography produce what they hide.
@@ -43,6 +46,13 @@ var exfilLib = Library{
 		// Collections of found files and matches keep what they found.
 		{Func: "glob.glob", From: "args"}, {Func: "glob.iglob", From: "args"}, {Func: "re.findall", From: "args"},
 		{Func: "re.finditer", From: "args"}, {Func: "os.path.expandvars", From: "args"},
+		// What a query reads out of a credentials store is credentials:
+		// sqlite3.connect(login_db).execute(...).fetchall().
+		{Func: ".cursor", From: "recv", When: "sensitive|credential", Keeps: "sensitive|credential"},
+		{Func: ".execute", From: "recv", When: "sensitive|credential", Keeps: "sensitive|credential"},
+		{Func: ".fetchall", From: "recv", When: "sensitive|credential", Keeps: "sensitive|credential"},
+		{Func: ".fetchone", From: "recv", When: "sensitive|credential", Keeps: "sensitive|credential"},
+		{Func: ".fetchmany", From: "recv", When: "sensitive|credential", Keeps: "sensitive|credential"},
 	},
 	Sinks: append(leakSinks("leak", true), leakSinks("leak-body", false)...),
 }
@@ -97,6 +107,27 @@ func leakSinks(family string, urls bool) []Sink {
 	return out
 }
 
+// fileCopies are the calls that copy, move or link a file: the
+// destination then holds what the source held, so a credentials store
+// copied to a temporary file (stealers copy a browser's locked database
+// before opening it) is still one. Src and Dst are positions, SrcKw and
+// DstKw the keywords.
+var fileCopies = map[string]fileCopy{
+	"shutil.copy": {0, 1, "src", "dst"}, "shutil.copy2": {0, 1, "src", "dst"}, "shutil.copyfile": {0, 1, "src", "dst"},
+	"shutil.copytree": {0, 1, "src", "dst"}, "shutil.move": {0, 1, "src", "dst"},
+	"os.rename": {0, 1, "src", "dst"}, "os.replace": {0, 1, "src", "dst"}, "os.renames": {0, 1, "old", "new"},
+	"os.link": {0, 1, "src", "dst"}, "os.symlink": {0, 1, "src", "dst"},
+}
+
+type fileCopy struct {
+	Src, Dst     int
+	SrcKw, DstKw string
+}
+
+// copiedLabels are what a copy carries from its source path to its
+// destination: what the file is, not who chose its name.
+var copiedLabels = Sensitive | labelBits["credential"]
+
 // secretEnvName matches the names of environment variables that hold a
 // credential: AWS_SECRET_ACCESS_KEY, GITHUB_TOKEN, NPM_TOKEN, *_API_KEY,
 // *_PASSWORD. An environment value by such a name carries "credential".
@@ -123,10 +154,66 @@ func init() {
 
 // secretEnv adds "credential" to an environment value read by a name
 // that holds a secret (os.getenv("AWS_SECRET_ACCESS_KEY"),
-// os.environ["GITHUB_TOKEN"]).
-func (a *analyzer) secretEnv(name ast.Expr, v val) val {
-	if s, ok := a.h.Fold(name); ok && secretEnvName.MatchString(s) {
-		return v.with(labelBits["credential"], step(name, "secret "+s))
+// os.environ["GITHUB_TOKEN"]), or by a variable that takes such a name
+// from a literal list (`for k in ("AWS_SECRET_ACCESS_KEY", ...)`).
+func (a *analyzer) secretEnv(name ast.Expr, v val, env map[string]val) val {
+	if s, ok := a.h.Fold(name); ok {
+		if secretEnvName.MatchString(s) {
+			return v.with(labelBits["credential"], step(name, "secret "+s))
+		}
+		return v
+	}
+	if n, ok := name.(*ast.Name); ok {
+		if x := env[n.ID].x; x != nil && x.strs != nil {
+			for _, s := range *x.strs {
+				if secretEnvName.MatchString(s) {
+					return v.with(labelBits["credential"], step(name, "secret "+s+" (one of the names "+n.ID+" takes)"))
+				}
+			}
+		}
+	}
+	return v
+}
+
+// literalStrs are the strings of a literal tuple, list or set of string
+// constants, or of a variable assigned one; nil for anything else.
+func (a *analyzer) literalStrs(e ast.Expr, env map[string]val) *[]string {
+	var elts []ast.Expr
+	switch n := e.(type) {
+	case *ast.Tuple:
+		elts = n.Elts
+	case *ast.List:
+		elts = n.Elts
+	case *ast.Set:
+		elts = n.Elts
+	case *ast.Name:
+		if x := env[n.ID].x; x != nil {
+			return x.strs
+		}
+		return nil
+	default:
+		return nil
+	}
+	if len(elts) == 0 {
+		return nil
+	}
+	out := make([]string, 0, len(elts))
+	for _, x := range elts {
+		c, ok := x.(*ast.Constant)
+		if !ok || c.Kind != ast.ConstStr {
+			return nil
+		}
+		out = append(out, c.Str)
+	}
+	return &out
+}
+
+// eachOf is the value a loop variable takes from iterating over iter
+// (whose value is v): v, and when iter is a literal list of strings,
+// knowing it is one of them.
+func (a *analyzer) eachOf(iter ast.Expr, v val, env map[string]val) val {
+	if ss := a.literalStrs(iter, env); ss != nil {
+		v = v.withExtra(func(e *extra) { e.strs = ss })
 	}
 	return v
 }

@@ -28,8 +28,6 @@ var knownWrong = map[string]string{
 	"malicious/exfil/g029.py":         "one fingerprint sent to a host that is not a call-home endpoint (probeLike wants two kinds or a known endpoint)",
 	"malicious/exfil/g035.py":         "one fingerprint sent to a host that is not a call-home endpoint",
 	"malicious/exfil/g047.py":         "one fingerprint sent to a host that is not a call-home endpoint",
-	"malicious/exfil/h004.py":         "the browser's login database is copied, then read through sqlite3: the copy breaks the value's path",
-	"malicious/exfil/h007.py":         "secret names looped over from a tuple are not folded into os.environ.get's argument",
 }
 
 // TestMalwareCorpus assesses every sample as the gate would (the real
