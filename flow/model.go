@@ -156,6 +156,27 @@ var familyTable = []string{
 	"leak", "leak-body", // data carried off the host: a request's body or URL, a socket, a DNS name (models_exfil.go)
 }
 
+// patternFamilies are reported by the malware heuristics from the shape
+// of a call (malware.go), not by a value reaching a sink row: a row of
+// one would report a pattern nobody checked, with a message that does
+// not fit it, so no model may name one.
+var patternFamilies = map[string]bool{
+	"fd-redirect": true, "process-stdio": true, "shell-spawn": true,
+	"libc-call": true, "download-run": true, "download-chmod": true,
+}
+
+// SinkFamilies lists the families a sink row may have (every family but
+// the malware heuristics' patterns), in the order of familyTable.
+func SinkFamilies() []string {
+	var out []string
+	for _, n := range familyTable {
+		if !patternFamilies[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
 // remoteFamilies are the families rules count only for web request or
 // network data: a file with no web framework and no network call cannot
 // reach them, so their sinks alone do not make it worth analysing.
@@ -336,6 +357,10 @@ type Model struct {
 	// its cost.
 	wantByRoot map[string][]string
 	wantLoose  []string
+	// declared are the calls the extra (the user's) libraries name as
+	// sources, sanitizers or propagators: what a team says of its own
+	// function wins over what the analysis makes of its body (see call).
+	declared table[bool]
 }
 
 // Libraries returns the built-in models, in a stable order.
@@ -368,14 +393,40 @@ func Compile(extra ...Library) (*Model, error) {
 		itemNames: map[string]Families{}, itemAttrs: map[string]Families{}, guards: newTable[guard](),
 		notParams: map[string]bool{}, depMarkers: map[string]bool{}, handlers: map[string]bool{},
 		attrLast: map[string]bool{}, prefixLast: map[string]bool{}, invokers: newTable[invoker](),
+		declared: newTable[bool](),
 	}
-	for _, lib := range append(append([]Library(nil), builtin...), extra...) {
+	for i, lib := range append(append([]Library(nil), builtin...), extra...) {
 		if err := m.add(lib); err != nil {
 			return nil, fmt.Errorf("flow model %s: %w", lib.Name, err)
+		}
+		if i >= len(builtin) {
+			m.declare(lib)
 		}
 	}
 	m.indexWants()
 	return m, nil
+}
+
+// declare records the calls a user's library names (see declared).
+func (m *Model) declare(lib Library) {
+	for _, s := range lib.Sources {
+		if s.Call {
+			m.declared.add(s.Name, true)
+		}
+	}
+	for _, s := range lib.Sanitizers {
+		m.declared.add(s.Func, true)
+	}
+	for _, p := range lib.Propagators {
+		m.declared.add(p.Func, true)
+	}
+}
+
+// declares reports whether a user's library names the call (q, and the
+// attribute's name for a method) as a source, sanitizer or propagator.
+func (m *Model) declares(q, method string) bool {
+	_, ok := m.declared.lookup(q, method)
+	return ok
 }
 
 // indexWants builds wantByRoot and wantLoose (see Model).
@@ -432,8 +483,8 @@ func (m *Model) add(lib Library) error {
 	}
 	for _, s := range lib.Sinks {
 		f, ok := familyBits[s.Family]
-		if !ok || s.Func == "" {
-			return fmt.Errorf("sink %q: unknown sink family %q (families: %s)", s.Func, s.Family, strings.Join(familyTable, ", "))
+		if !ok || s.Func == "" || patternFamilies[s.Family] {
+			return fmt.Errorf("sink %q: unknown sink family %q (families: %s)", s.Func, s.Family, strings.Join(SinkFamilies(), ", "))
 		}
 		for _, a := range s.Args {
 			if a < 0 {
