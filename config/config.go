@@ -48,6 +48,9 @@ type Config struct {
 	Engines map[string]EngineConfig
 	// Secrets selects the configuration files judged for secrets.
 	Secrets SecretsConfig
+	// Flow adds the team's own sources, sinks, sanitizers, propagators and
+	// guards to the data-flow models (see flow.go).
+	Flow Flow
 
 	// Origin tells where each top-level value came from, for `pyward config`.
 	Origin map[string]string
@@ -169,13 +172,17 @@ func (c *Config) ApplyPreset(name, origin string) error {
 }
 
 // keys are the top-level keys of .pyward.yaml.
-var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "scoring", "baseline", "new-only", "trusted", "rules", "engines", "secrets"}
+var keys = []string{"policy", "fail-on", "report", "exclude", "points", "levels", "triggers", "syntax-error", "scoring", "baseline", "new-only", "trusted", "rules", "engines", "secrets", "flow"}
 
 // Error is a configuration error with its place.
 type Error struct {
 	File string
 	Line int
 	Msg  string
+	// hint is text on the offending line (a value or a key), by which a
+	// pyproject.toml's line is found: the YAML it is checked as has other
+	// lines (see loadPyproject).
+	hint string
 }
 
 func (e *Error) Error() string {
@@ -315,6 +322,12 @@ func (c *Config) merge(file string, data []byte) error {
 			err = decodeStrict(v, &c.Rules, file)
 		case "secrets":
 			err = decodeStrict(v, &c.Secrets, file)
+		case "flow":
+			// checkFlow has checked every entry, with its line.
+			var f Flow
+			if err = decode(&f); err == nil {
+				c.Flow = f
+			}
 		case "engines":
 			err = decodeStrict(v, &c.Engines, file)
 			for name, e := range c.Engines {

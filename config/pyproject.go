@@ -60,7 +60,13 @@ func loadPyproject(path string) (*Config, error) {
 	}
 	if err := c.merge(path, data); err != nil {
 		if e, isCfg := err.(*Error); isCfg {
-			e.Line = keyLine(src, keyOf(e.Msg))
+			e.Line = 0
+			if e.hint != "" {
+				e.Line = hintLine(src, e.hint)
+			}
+			if e.Line == 0 {
+				e.Line = keyLine(src, keyOf(e.Msg))
+			}
 			return nil, e
 		}
 		return nil, err
@@ -76,6 +82,29 @@ func keyOf(msg string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// hintLine finds the first line of the [tool.pyward...] tables where
+// hint (an offending value or key) stands as a word of its own, 0 when
+// none does: in a list of inline tables the key alone would name the
+// first entry, not the one in error.
+func hintLine(src []byte, hint string) int {
+	word := regexp.MustCompile(`(^|[^A-Za-z0-9_.*-])` + regexp.QuoteMeta(hint) + `($|[^A-Za-z0-9_.*-])`)
+	if strings.HasPrefix(hint, `"`) {
+		word = regexp.MustCompile(regexp.QuoteMeta(hint))
+	}
+	inTable := false
+	for i, line := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "[") && !strings.Contains(t, "=") {
+			inTable = strings.HasPrefix(strings.Trim(t, "[] "), "tool.pyward")
+			continue
+		}
+		if inTable && word.MatchString(t) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 // keyLine finds the line of key inside the [tool.pyward...] tables of a

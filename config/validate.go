@@ -101,6 +101,10 @@ func checkDocument(file string, root *yaml.Node) error {
 					return err
 				}
 			}
+		case "flow":
+			if err := checkFlow(file, v); err != nil {
+				return err
+			}
 		case "rules":
 			if v.Kind != yaml.MappingNode {
 				return bad(v, "rules: expected a table of rule IDs, such as {B602: {enabled: false}}")
