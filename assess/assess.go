@@ -14,6 +14,7 @@ import (
 
 	"github.com/pyward/pyward/assess/engines"
 	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/flow"
 	"github.com/pyward/pyward/notebook"
 	"github.com/pyward/pyward/python/parser"
 	"github.com/pyward/pyward/python/token"
@@ -208,6 +209,15 @@ func New(cfg *config.Config) (*Assessor, error) {
 		a.enabled = append(a.enabled, r)
 	}
 	a.set = rules.NewSet(a.enabled)
+	if !cfg.Flow.Empty() {
+		// Compiled once for the configuration, shared by every file and
+		// worker; without a flow section the built-in model serves.
+		m, err := flow.Compile(cfg.Flow.Library(configName(cfg)))
+		if err != nil {
+			return nil, fmt.Errorf("configuration: %v", err)
+		}
+		a.set.UseFlow(m)
+	}
 	var secret []*rules.Rule
 	for _, r := range a.enabled {
 		if r.Secret {
@@ -551,4 +561,12 @@ func indexByte(b []byte, c byte) int {
 		}
 	}
 	return -1
+}
+
+// configName names a configuration in a model's errors.
+func configName(cfg *config.Config) string {
+	if cfg.File == "" {
+		return "configuration"
+	}
+	return cfg.File
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"strings"
 
+	"github.com/pyward/pyward/flow"
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/parser"
 )
@@ -51,12 +52,13 @@ type Context struct {
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
-	callReach   reach           // how the cached call's name was reached
-	marks       map[any]string  // per-file notes rules leave on nodes (see Mark)
-	flowRes     *flowResult     // the data-flow analysis, once run (see flow)
-	flowWanted  bool            // a call the analysis reports on was seen (see noteFlowCall)
-	sendWanted  bool            // a call sending data over the network was seen
-	secretFound []bool          // by number, the literals present in the file (see secretHint)
+	callReach   reach          // how the cached call's name was reached
+	marks       map[any]string // per-file notes rules leave on nodes (see Mark)
+	flowRes     *flowResult    // the data-flow analysis, once run (see flow)
+	model       *flow.Model    // the data-flow model (see flowModel)
+	flowWanted  bool           // a call the analysis reports on was seen (see noteFlowCall)
+	sendWanted  bool           // a call sending data over the network was seen
+	secretFound []bool         // by number, the literals present in the file (see secretHint)
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
 	procCall *ast.Call
@@ -490,6 +492,22 @@ type Set struct {
 	anyCall []*Rule
 	byCall  map[string][]*Rule
 	byLast  map[string][]*Rule
+	// model is the data-flow model of the configuration (the built-in
+	// libraries and the flow section's), nil for the built-in one.
+	model *flow.Model
+}
+
+// UseFlow makes the set's data-flow rules analyse with m, a model
+// compiled once per configuration (flow.Compile), instead of
+// flow.Default(). Call it before the set runs.
+func (s *Set) UseFlow(m *flow.Model) { s.model = m }
+
+// flowModel is the model the file is analysed with.
+func (c *Context) flowModel() *flow.Model {
+	if c.model != nil {
+		return c.model
+	}
+	return flow.Default()
 }
 
 // NewSet indexes enabled rules for Run.
@@ -526,7 +544,7 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 // rule's configured options, by rule ID (nil for defaults).
 func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 	byKind := &s.byKind
-	c := &Context{File: f, aliases: map[string]string{}, options: options}
+	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model}
 	for _, r := range byKind[KindFile] {
 		c.rule = r
 		r.Check(c, f.Module)

@@ -87,7 +87,7 @@ func (c *Context) flow() *flowResult {
 	c.flowRes = &flowResult{}
 	if c.File.Module != nil && (c.flowWanted || c.webFramework()) {
 		seen := map[[2]any]bool{}
-		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, flow.Default(), flow.Options{Credentials: c.sendWanted}) {
+		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, c.flowModel(), flow.Options{Credentials: c.sendWanted}) {
 			for _, r := range flowRules(e) {
 				if r.rule == charcodesOnly {
 					// A payload that folds must look like code: compile(chr(0x4000))
@@ -276,7 +276,7 @@ func (c *Context) noteFlowCall(q string, call *ast.Call) {
 	if a, ok := call.Func.(*ast.Attribute); ok {
 		method = a.Attr
 	}
-	m := flow.Default()
+	m := c.flowModel()
 	if m.Wants(q, method) {
 		c.flowWanted = true
 		if m.Sends(q, method) {
@@ -288,7 +288,7 @@ func (c *Context) noteFlowCall(q string, call *ast.Call) {
 // webFramework reports whether the file imports a web framework, whose
 // request data the analysis follows into file paths.
 func (c *Context) webFramework() bool {
-	for _, m := range flow.Default().WebModules() {
+	for _, m := range c.flowModel().WebModules() {
 		if c.importContains(m) {
 			return true
 		}

@@ -51,6 +51,7 @@ func configCommand() *cli.Command {
 				"policy": cfg.Policy, "fail-on": cfg.FailOn, "report": cfg.Report, "exclude": cfg.Exclude,
 				"points": cfg.Points, "levels": cfg.Levels, "triggers": cfg.Triggers,
 				"syntax-error": cfg.SyntaxError, "trusted": cfg.Trusted, "rules": cfg.Rules, "engines": cfg.Engines,
+				"flow": cfg.Flow,
 			}
 			keys := make([]string, 0, len(values))
 			for k := range values {
