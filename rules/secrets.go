@@ -97,6 +97,9 @@ func (c *Context) reportFormat(f *secretFormat) {
 				continue
 			}
 			w := src[i:min(len(src), i+keywordWindow)]
+			if !f.re.valueRun().holds(w) {
+				continue
+			}
 			ms := f.re.FindAllSubmatchIndex(w, 1)
 			c.reportMatches(f, src, i, ms, reported)
 			if len(ms) > 0 {
