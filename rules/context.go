@@ -51,12 +51,12 @@ type Context struct {
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
-	callReach   reach           // how the cached call's name was reached
-	marks       map[any]string  // per-file notes rules leave on nodes (see Mark)
-	flowRes     *flowResult     // the data-flow analysis, once run (see flow)
-	flowWanted  bool            // a call the analysis reports on was seen (see noteFlowCall)
-	sendWanted  bool            // a call sending data over the network was seen
-	secretFound []bool          // by number, the literals present in the file (see secretHint)
+	callReach   reach          // how the cached call's name was reached
+	marks       map[any]string // per-file notes rules leave on nodes (see Mark)
+	flowRes     *flowResult    // the data-flow analysis, once run (see flow)
+	flowWanted  bool           // a call the analysis reports on was seen (see noteFlowCall)
+	sendWanted  bool           // a call sending data over the network was seen
+	secretFound []bool         // by number, the literals present in the file (see secretHint)
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
 	procCall *ast.Call
