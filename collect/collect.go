@@ -460,6 +460,7 @@ func Root(dir string) string {
 func CommonRoot(args []string) string {
 	wd, _ := os.Getwd()
 	root := ""
+	roots := map[string]string{} // by folder: ten thousand files named share few
 	for i, a := range args {
 		if a == "-" {
 			a = "."
@@ -468,7 +469,11 @@ func CommonRoot(args []string) string {
 		if st, err := os.Stat(a); err == nil && !st.IsDir() {
 			dir = filepath.Dir(a)
 		}
-		r := Root(dir)
+		r, ok := roots[dir]
+		if !ok {
+			r = Root(dir)
+			roots[dir] = r
+		}
 		if r == "" || i > 0 && r != root {
 			return wd
 		}

@@ -216,12 +216,8 @@ func Find(dir, stop string) string {
 		stop, _ = filepath.Abs(stop)
 	}
 	for {
-		p := filepath.Join(dir, ".pyward.yaml")
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
-		}
-		if p := filepath.Join(dir, "pyproject.toml"); hasPyproject(p) {
-			return p
+		if f := configIn(dir); f != "" {
+			return f
 		}
 		if dir == stop {
 			return ""
@@ -232,6 +228,19 @@ func Find(dir, stop string) string {
 		}
 		dir = parent
 	}
+}
+
+// configIn is the configuration file in dir itself: .pyward.yaml, else a
+// pyproject.toml with a [tool.pyward] table; "" when neither.
+func configIn(dir string) string {
+	p := filepath.Join(dir, ".pyward.yaml")
+	if st, err := os.Stat(p); err == nil && !st.IsDir() {
+		return p
+	}
+	if p := filepath.Join(dir, "pyproject.toml"); hasPyproject(p) {
+		return p
+	}
+	return ""
 }
 
 // merge applies a YAML document over c. Unknown keys and wrong types are

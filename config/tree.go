@@ -24,6 +24,7 @@ type Tree struct {
 
 	byDir  map[string]*Config // folder -> its configuration
 	byFile map[string]*Config // configuration file -> loaded value
+	found  map[string]string  // folder -> its configuration file (see find)
 	dflt   *Config
 }
 
@@ -51,13 +52,34 @@ func (t *Tree) ForDir(dir string) (*Config, error) {
 	if t.byDir == nil {
 		t.byDir, t.byFile = map[string]*Config{}, map[string]*Config{}
 	}
-	file := Find(dir, t.Root)
-	c, err := t.load(file)
+	c, err := t.load(t.find(dir))
 	if err != nil {
 		return nil, err
 	}
 	t.byDir[dir] = c
 	return c, nil
+}
+
+// find is Find(dir, t.Root) with the answers for the folders above
+// remembered: the files of a tree share their ancestors, and each level
+// of the search is two file system lookups.
+func (t *Tree) find(dir string) string {
+	if f, ok := t.found[dir]; ok {
+		return f
+	}
+	if t.found == nil {
+		t.found = map[string]string{}
+	}
+	stop := t.Root
+	if stop != "" {
+		stop, _ = filepath.Abs(stop)
+	}
+	f := configIn(dir)
+	if parent := filepath.Dir(dir); f == "" && dir != stop && parent != dir {
+		f = t.find(parent)
+	}
+	t.found[dir] = f
+	return f
 }
 
 func (t *Tree) load(file string) (*Config, error) {

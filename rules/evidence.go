@@ -147,8 +147,17 @@ func (c *Context) addEvidence() {
 		sites[k].start, sites[k].e = c.findings[i].Start, c.findings[i].End
 	}
 	st.visit = func(n ast.Node, sc *evScope) {
-		l, ok := n.(ast.Located)
-		if !ok {
+		// Only calls and built strings are sites: the other nodes (most)
+		// cost a type switch, not a look at every finding.
+		var l ast.Located
+		switch x := n.(type) {
+		case *ast.Call:
+			l = x
+		case *ast.BinOp:
+			l = x
+		case *ast.JoinedStr:
+			l = x
+		default:
 			return
 		}
 		p, e := l.Pos(), l.End()

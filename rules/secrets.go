@@ -97,6 +97,9 @@ func (c *Context) reportFormat(f *secretFormat) {
 				continue
 			}
 			w := src[i:min(len(src), i+keywordWindow)]
+			if !f.re.valueRun().holds(w) {
+				continue
+			}
 			ms := f.re.FindAllSubmatchIndex(w, 1)
 			c.reportMatches(f, src, i, ms, reported)
 			if len(ms) > 0 {
@@ -169,8 +172,17 @@ var (
 	hintLiterals []string           // by number
 	hintNumber   = map[string]int{} // at init only
 	pairIndex    [1 << 16]uint16    // 1 + the index in pairLiterals; 0: none start so
-	pairLiterals [][]int            // per pair of first bytes, the literals' numbers
+	pairLiterals []pairGroup        // per pair of first bytes, its literals
 )
+
+// pairGroup is the literals that start with one pair of bytes, and the
+// bytes that come third in them: most places a pair is ("pa", "ke") go no
+// further than a look at the third byte.
+type pairGroup struct {
+	literals []int
+	third    [4]uint64 // a bit per byte value
+	short    bool      // a literal is the pair alone
+}
 
 // hint is a set of literals a file must hold one of, for a check to run.
 type hint struct{ literals []int }
@@ -186,10 +198,16 @@ func newHint(lits []string) *hint {
 			hintLiterals = append(hintLiterals, l)
 			k := uint16(l[0])<<8 | uint16(l[1])
 			if pairIndex[k] == 0 {
-				pairLiterals = append(pairLiterals, nil)
+				pairLiterals = append(pairLiterals, pairGroup{})
 				pairIndex[k] = uint16(len(pairLiterals))
 			}
-			pairLiterals[pairIndex[k]-1] = append(pairLiterals[pairIndex[k]-1], n)
+			g := &pairLiterals[pairIndex[k]-1]
+			g.literals = append(g.literals, n)
+			if len(l) == 2 {
+				g.short = true
+			} else {
+				g.third[l[2]>>6] |= 1 << (l[2] & 63)
+			}
 		}
 		h.literals = append(h.literals, n)
 	}
@@ -204,11 +222,15 @@ func (c *Context) secretHint(h *hint) bool {
 		c.secretFound = make([]bool, len(hintLiterals))
 		src := c.File.Src
 		for i := 0; i+1 < len(src); i++ {
-			g := pairIndex[uint16(src[i])<<8|uint16(src[i+1])]
-			if g == 0 {
+			gi := pairIndex[uint16(src[i])<<8|uint16(src[i+1])]
+			if gi == 0 {
 				continue
 			}
-			for _, n := range pairLiterals[g-1] {
+			g := &pairLiterals[gi-1]
+			if !g.short && (i+2 >= len(src) || g.third[src[i+2]>>6]&(1<<(src[i+2]&63)) == 0) {
+				continue
+			}
+			for _, n := range g.literals {
 				if bytes.HasPrefix(src[i:], []byte(hintLiterals[n])) {
 					c.secretFound[n] = true
 				}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"bytes"
+	"encoding/binary"
 	"sort"
 
 	"github.com/pyward/pyward/python/ast"
@@ -35,33 +36,38 @@ func namedSecrets(src []byte) [][3]int {
 	low := asciiLower(src)
 	var out [][3]int
 	seen := map[int]bool{}
-	for _, w := range secretWords {
+	for _, g := range secretWordGroups {
 		for off := 0; ; {
-			i := bytes.Index(low[off:], w)
+			i := bytes.Index(low[off:], g.root)
 			if i < 0 {
 				break
 			}
 			i += off
-			off = i + len(w)
-			e := i + len(w)
-			if e < len(src) && (isAlnum(src[e]) || src[e] == '_') {
-				continue // the word does not end the name
-			}
-			s := i
-			for s > 0 && isNameByte(src[s-1]) {
-				s--
-			}
-			if s > 0 && (src[s-1] == ':' || src[s-1] == '/') {
-				continue // a segment of an ARN or a path: arn:…:secret:name
-			}
-			vs, ve, ok := assignedValue(src, e)
-			if ok && !seen[vs] && namedSecret(string(src[s:e]), string(src[vs:ve])) {
-				seen[vs] = true
-				quoted := 0
-				if vs > 0 && (src[vs-1] == '"' || src[vs-1] == '\'') {
-					quoted = 1
+			off = i + 1
+			for _, w := range g.words {
+				if !bytes.HasPrefix(low[i:], w) {
+					continue
 				}
-				out = append(out, [3]int{vs, ve, quoted})
+				e := i + len(w)
+				if e < len(src) && (isAlnum(src[e]) || src[e] == '_') {
+					continue // the word does not end the name
+				}
+				s := i
+				for s > 0 && isNameByte(src[s-1]) {
+					s--
+				}
+				if s > 0 && (src[s-1] == ':' || src[s-1] == '/') {
+					continue // a segment of an ARN or a path: arn:…:secret:name
+				}
+				vs, ve, ok := assignedValue(src, e)
+				if ok && !seen[vs] && namedSecret(string(src[s:e]), string(src[vs:ve])) {
+					seen[vs] = true
+					quoted := 0
+					if vs > 0 && (src[vs-1] == '"' || src[vs-1] == '\'') {
+						quoted = 1
+					}
+					out = append(out, [3]int{vs, ve, quoted})
+				}
 			}
 		}
 	}
@@ -69,12 +75,47 @@ func namedSecrets(src []byte) [][3]int {
 	return out
 }
 
+// secretWordGroups are secretWords by their first four letters, so that
+// one search finds password, passwd and passphrase (none of the words
+// overlaps itself, so each place a word is is one its root is).
+var secretWordGroups = func() []wordGroup {
+	var out []wordGroup
+	index := map[string]int{}
+	for _, w := range secretWords {
+		root := string(w[:min(4, len(w))])
+		i, ok := index[root]
+		if !ok {
+			i = len(out)
+			index[root] = i
+			out = append(out, wordGroup{root: []byte(root)})
+		}
+		out[i].words = append(out[i].words, w)
+	}
+	return out
+}()
+
+type wordGroup struct {
+	root  []byte
+	words [][]byte
+}
+
 // asciiLower lower-cases the ASCII letters of src in a copy of the same
 // length, so that offsets in it are offsets in src (bytes.ToLower maps
-// some characters to longer ones, 'İ' to "i̇", and is slower).
+// some characters to longer ones, 'İ' to "i̇", and is slower). Eight
+// bytes at a time: a byte from A to Z gets 0x20 added, others stay.
 func asciiLower(src []byte) []byte {
 	low := make([]byte, len(src))
-	for i, b := range src {
+	const ones = 0x0101010101010101
+	i := 0
+	for ; i+8 <= len(src); i += 8 {
+		x := binary.LittleEndian.Uint64(src[i:])
+		h := x & (0x7f * ones)                                   // each byte's low seven bits
+		upper := (h + (0x80-'A')*ones) ^ (h + (0x80-'Z'-1)*ones) // bit 7: 'A' <= b <= 'Z' (of seven bits)
+		upper &= ^x & (0x80 * ones)                              // ... and the byte is ASCII
+		binary.LittleEndian.PutUint64(low[i:], x|upper>>2)
+	}
+	for ; i < len(src); i++ {
+		b := src[i]
 		if 'A' <= b && b <= 'Z' {
 			b += 'a' - 'A'
 		}

@@ -17,3 +17,25 @@ func TestNamedSecretsOffsetsAfterNonASCII(t *testing.T) {
 		}
 	}
 }
+
+// asciiLower agrees with a byte-at-a-time lower-casing on every byte
+// value, at every alignment.
+func TestASCIILower(t *testing.T) {
+	var src []byte
+	for i := 0; i < 3*256+5; i++ {
+		src = append(src, byte(i*7+i/256))
+	}
+	for start := 0; start < 9; start++ {
+		in := src[start:]
+		got := asciiLower(in)
+		for i, b := range in {
+			want := b
+			if 'A' <= b && b <= 'Z' {
+				want = b + 32
+			}
+			if got[i] != want {
+				t.Fatalf("start %d, byte %d: %#x lowered to %#x, want %#x", start, i, b, got[i], want)
+			}
+		}
+	}
+}
