@@ -40,7 +40,7 @@ func (c *Context) dynamicImport(call *ast.Call) string {
 	q := c.CallName(call)
 	var arg ast.Expr
 	switch {
-	case q == "__import__" || q == "importlib.import_module" || q == "importlib.__import__":
+	case inList(q, dynamicImporters):
 		if len(call.Args) > 0 {
 			arg = call.Args[0]
 		} else {
@@ -55,12 +55,19 @@ func (c *Context) dynamicImport(call *ast.Call) string {
 	return ""
 }
 
+// dynamicImporters are the calls that import a module named by a string.
+var dynamicImporters = []string{"__import__", "importlib.import_module", "importlib.__import__"}
+
 // importRule builds a rule that flags imports of the given modules or of
 // anything inside them, in import statements and in __import__ and
 // import_module calls with a literal name. Unlike Bandit's plain prefix
 // test, a module boundary is required: `import pickletools` is not pickle.
 func importRule(r *Rule, prefixes []string) *Rule {
 	r.Kinds = []Kind{KindImport, KindImportFrom, KindCall}
+	// The calls it looks at are the importers and the listed names
+	// themselves: indexed by name, the rule (there are 18 of them) is
+	// not run on every call of the file.
+	r.Calls = append(append([]string(nil), dynamicImporters...), prefixes...)
 	r.Check = func(c *Context, n ast.Node) {
 		if call, ok := n.(*ast.Call); ok {
 			// __import__("pickle") imports by name; and a call of the

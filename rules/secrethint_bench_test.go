@@ -1,0 +1,38 @@
+package rules
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/pyward/pyward/python/parser"
+)
+
+// BenchmarkSecretHint: the one pass over a file's text that finds which
+// secret literals it holds, on the standard library's larger modules.
+func BenchmarkSecretHint(b *testing.B) {
+	out, err := exec.Command("python3", "-c", `import sysconfig; print(sysconfig.get_paths()["stdlib"])`).Output()
+	if err != nil {
+		b.Skip("python3 not found: the benchmark reads its standard library")
+	}
+	files, _ := filepath.Glob(filepath.Join(strings.TrimSpace(string(out)), "*.py"))
+	var srcs [][]byte
+	size := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err == nil {
+			srcs = append(srcs, data)
+			size += len(data)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, src := range srcs {
+			c := &Context{File: &parser.File{Src: src}}
+			c.secretHint(envLiteralsHint)
+		}
+	}
+}
