@@ -128,6 +128,9 @@ type Scored struct {
 type PathStep struct {
 	Line, Column, EndLine, EndColumn int
 	Note                             string
+	// File is the path of the file the step is in when it is not the
+	// finding's (a helper of another file of the scan), else "".
+	File string
 }
 
 // FileResult is the verdict on one file.
@@ -236,6 +239,7 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 		workers = runtime.NumCPU()
 	}
 	out := make([]FileResult, len(inputs))
+	prog := a.program(inputs)
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(workers, len(inputs)); w++ {
@@ -243,7 +247,7 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				out[i] = a.File(inputs[i])
+				out[i] = a.file(inputs[i], prog)
 				inputs[i].Data = nil
 				if a.Done != nil {
 					a.Done()
@@ -259,8 +263,11 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 	return out
 }
 
-// File assesses one file.
-func (a *Assessor) File(in Input) FileResult {
+// File assesses one file, on its own (see Run for files of one scan).
+func (a *Assessor) File(in Input) FileResult { return a.file(in, nil) }
+
+// file assesses one file of the program prog (nil: on its own).
+func (a *Assessor) file(in Input, prog *flow.Program) FileResult {
 	in = in.Loaded()
 	res := FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 	if in.Err != "" {
@@ -315,7 +322,7 @@ func (a *Assessor) File(in Input) FileResult {
 		a.score(&res, tf, a.set.RunText(tf, a.options), in)
 		return res
 	}
-	fds := a.set.Run(f, a.options)
+	fds := a.set.RunWith(f, a.options, prog)
 	fds = append(fds, a.external(f, &in, fds)...)
 	if !a.IgnoreSuppressions {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
@@ -422,11 +429,7 @@ func (a *Assessor) score(res *FileResult, f *parser.File, fds []rules.Finding, i
 			s.Engines = append([]string{"pyward"}, fd.Also...)
 		}
 		for _, st := range fd.Flow {
-			var p PathStep
-			p.Line, p.Column = f.Tok.CharColumn(st.Start)
-			p.EndLine, p.EndColumn = f.Tok.CharColumn(st.End)
-			p.Note = st.Note
-			s.Path = append(s.Path, p)
+			s.Path = append(s.Path, pathStep(f, st))
 		}
 		s.Fingerprint = fingerprint(fd.Rule.ID, in.Path, f.Tok.LineCount(), line, s.Line, s.EndLine)
 		s.Preexisting = in.NewOnly && !touches(in.Changed, s.Line, max(s.EndLine, s.Line))

@@ -27,6 +27,17 @@ type Host interface {
 type Step struct {
 	Start, End int32
 	Note       string
+	// At places a step that is in another file of the scan (a helper
+	// imported from it, see Program); nil in the file analysed. A
+	// pointer keeps Step small: traces are copied at every assignment.
+	At *Place
+}
+
+// Place is a step's file and span when it is in another file: its
+// offsets mean nothing in the file a finding is reported in.
+type Place struct {
+	File                             string // as the scan reports that file's path
+	Line, Column, EndLine, EndColumn int    // 1-based; columns count characters
 }
 
 // Event is a labelled value reaching a sink: the sink's family, the call
@@ -40,6 +51,10 @@ type Event struct {
 	Trace  []Step
 	// Action is what a path sink does with the path ("opens", "writes").
 	Action string
+	// Via is set when the sink is in another file of the scan, reached
+	// through a call of one of its functions (see Program): Node is
+	// then the call in this file.
+	Via *Via
 }
 
 // Options tune one analysis.
@@ -48,6 +63,11 @@ type Options struct {
 	// (~/.ssh/id_rsa) as sensitive: worth it only in files that send data
 	// out (see Model.Sends).
 	Credentials bool
+	// Program, when set, is the scan the file is part of: calls of
+	// functions of its other modules are followed into them (see
+	// Program). Path is the file's path as Program knows it.
+	Program *Program
+	Path    string
 }
 
 const maxTrace = 8
@@ -148,7 +168,7 @@ func join(a, b val) val {
 	return val{l: a.l | b.l, safe: a.safe & b.safe, trace: a.trace, x: x}
 }
 
-func step(n ast.Located, note string) Step { return Step{n.Pos(), n.End(), note} }
+func step(n ast.Located, note string) Step { return Step{Start: n.Pos(), End: n.End(), Note: note} }
 
 // Analyze follows values through a module and returns the labelled
 // values that reach sinks, in the order they are found.
@@ -159,10 +179,7 @@ func Analyze(mod *ast.Module, h Host, m *Model, opt Options) []Event {
 	if m == nil {
 		m = defaultModel
 	}
-	a := &analyzer{h: h, m: m, opt: opt, mod: mod, seen: map[eventKey]bool{},
-		downloaded: map[string]Step{}, openedVars: map[string]string{},
-		funcs: map[string]*funcDef{}, classes: map[string]*classInfo{}, sums: map[*funcDef]*summary{},
-		collected: map[ast.Stmt]bool{}}
+	a := newAnalyzer(mod, h, m, opt)
 	a.collect(mod.Body)
 	a.web = a.importsWeb(mod.Body, 0)
 	env := map[string]val{}
@@ -170,6 +187,13 @@ func Analyze(mod *ast.Module, h Host, m *Model, opt Options) []Event {
 	a.block(mod.Body, env)
 	a.finish()
 	return a.events
+}
+
+func newAnalyzer(mod *ast.Module, h Host, m *Model, opt Options) *analyzer {
+	return &analyzer{h: h, m: m, opt: opt, mod: mod, seen: map[eventKey]bool{},
+		downloaded: map[string]Step{}, openedVars: map[string]string{},
+		funcs: map[string]*funcDef{}, classes: map[string]*classInfo{}, sums: map[*funcDef]*summary{},
+		collected: map[ast.Stmt]bool{}}
 }
 
 type eventKey struct {
@@ -213,13 +237,19 @@ type analyzer struct {
 }
 
 func (a *analyzer) emit(family string, n ast.Located, callee string, v val, action string) {
+	a.emitVia(family, n, callee, v, action, nil)
+}
+
+// emitVia is emit of a sink reached in another file (via), nil for one
+// in this file.
+func (a *analyzer) emitVia(family string, n ast.Located, callee string, v val, action string, via *Via) {
 	k := eventKey{family, n}
 	if a.seen[k] {
 		return
 	}
 	a.seen[k] = true
 	a.events = append(a.events, Event{Family: family, Node: n, Callee: callee, Labels: real(v.l),
-		Trace: append([]Step(nil), v.trace...), Action: action})
+		Trace: append([]Step(nil), v.trace...), Action: action, Via: via})
 }
 
 // local reports whether a bare name is defined in the module (a def, a

@@ -67,6 +67,9 @@ func (a *analyzer) call(call *ast.Call, env map[string]val) val {
 		}
 		return a.apply(f, c, self, ctor)
 	}
+	if v, ok := a.foreignCall(c); ok {
+		return v // a function of another module of the scan (program.go)
+	}
 	if a.local(q) && !mine {
 		return val{}
 	}

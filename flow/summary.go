@@ -90,6 +90,7 @@ type sinkEntry struct {
 	family, callee, action string
 	node                   ast.Located
 	v                      val
+	via                    *Via // the sink is in another file (see Program)
 }
 
 type summary struct {
@@ -307,10 +308,16 @@ func joinTrace(outer, inner []Step) []Step {
 // sinkSlots records, while a summary is computed, the slots of a value
 // reaching a sink: a call will report them with its arguments.
 func (a *analyzer) sinkSlots(family string, n ast.Located, callee string, v val, action string) {
+	a.sinkSlotsVia(family, n, callee, v, action, nil)
+}
+
+// sinkSlotsVia is sinkSlots of a sink in another file (via), reached
+// through the call n.
+func (a *analyzer) sinkSlotsVia(family string, n ast.Located, callee string, v val, action string, via *Via) {
 	if a.cur == nil || v.l&slotMask == 0 {
 		return
 	}
-	e := sinkEntry{family: family, callee: callee, action: action, node: n, v: v}
+	e := sinkEntry{family: family, callee: callee, action: action, node: n, v: v, via: via}
 	for i, x := range a.cur.sinks {
 		if x.family == family && x.node == n {
 			a.cur.sinks[i].v.l |= v.l & slotMask
@@ -449,9 +456,9 @@ func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) va
 			}
 			v := val{l: av.l, safe: av.safe | e.v.safe, trace: joinTrace(av.trace, e.v.trace)}
 			if real(v.l) != 0 {
-				a.emit(e.family, e.node, e.callee, val{l: real(v.l), trace: v.trace}, e.action)
+				a.emitVia(e.family, e.node, e.callee, val{l: real(v.l), trace: v.trace}, e.action, e.via)
 			}
-			a.sinkSlots(e.family, e.node, e.callee, v, e.action)
+			a.sinkSlotsVia(e.family, e.node, e.callee, v, e.action, e.via)
 		}
 	}
 	// Attributes of self the parameters set.

@@ -223,6 +223,8 @@ type jsonFinding struct {
 }
 
 type jsonStep struct {
+	// File is set on a step in another file than the finding's.
+	File   string `json:"file,omitempty"`
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
 	Note   string `json:"note"`
@@ -240,7 +242,7 @@ func engineOf(f assess.Scored) string {
 func jsonPath(steps []assess.PathStep) []jsonStep {
 	var out []jsonStep
 	for _, s := range steps {
-		out = append(out, jsonStep{s.Line, s.Column, s.Note})
+		out = append(out, jsonStep{s.File, s.Line, s.Column, s.Note})
 	}
 	return out
 }

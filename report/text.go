@@ -110,6 +110,11 @@ func Text(w io.Writer, results []assess.FileResult, opts Options) error {
 			if len(f.Path) > 0 {
 				steps := make([]string, 0, len(f.Path))
 				for _, st := range f.Path {
+					if st.File != "" {
+						// A step in another file of the scan (a helper it imports).
+						steps = append(steps, fmt.Sprintf("%s:%d %s", Safe(st.File), st.Line, Safe(st.Note)))
+						continue
+					}
 					steps = append(steps, fmt.Sprintf("line %d %s", st.Line, Safe(st.Note)))
 				}
 				fmt.Fprintf(bw, "    %s %s\n", paint(dim, "path:"), strings.Join(steps, " → "))

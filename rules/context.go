@@ -52,13 +52,15 @@ type Context struct {
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
-	callReach   reach          // how the cached call's name was reached
-	marks       map[any]string // per-file notes rules leave on nodes (see Mark)
-	flowRes     *flowResult    // the data-flow analysis, once run (see flow)
-	model       *flow.Model    // the data-flow model (see flowModel)
-	flowWanted  bool           // a call the analysis reports on was seen (see noteFlowCall)
-	sendWanted  bool           // a call sending data over the network was seen
-	secretFound []bool         // by number, the literals present in the file (see secretHint)
+	callReach   reach             // how the cached call's name was reached
+	marks       map[any]string    // per-file notes rules leave on nodes (see Mark)
+	flowRes     *flowResult       // the data-flow analysis, once run (see flow)
+	model       *flow.Model       // the data-flow model (see flowModel)
+	flowWanted  bool              // a call the analysis reports on was seen (see noteFlowCall)
+	program     *flow.Program     // the scan's other files (see program.go), nil for a file alone
+	relative    map[string]string // names bound by relative imports -> absolute names (see noteRelative)
+	sendWanted  bool              // a call sending data over the network was seen
+	secretFound []bool            // by number, the literals present in the file (see secretHint)
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
 	procCall *ast.Call
@@ -455,6 +457,7 @@ func StrConst(e ast.Expr) (string, bool) {
 // import statement, as Bandit does (relative dots dropped; `from . import x`
 // treated as `import x`).
 func (c *Context) recordImport(n ast.Node) {
+	c.noteRelative(n)
 	switch s := n.(type) {
 	case *ast.Import:
 		for _, a := range s.Names {
@@ -543,8 +546,12 @@ func Run(f *parser.File, enabled []*Rule, options map[string]map[string]any) []F
 // rules registered for its name (or for every call). options holds each
 // rule's configured options, by rule ID (nil for defaults).
 func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
+	return s.run(f, options, nil)
+}
+
+func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Program) []Finding {
 	byKind := &s.byKind
-	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model}
+	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model, program: p}
 	for _, r := range byKind[KindFile] {
 		c.rule = r
 		r.Check(c, f.Module)
@@ -659,6 +666,7 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 	}
 	q := c.CallName(call)
 	c.noteFlowCall(q, call)
+	c.noteProgramCall(call)
 	exact := s.byCall[q]
 	for _, r := range exact {
 		c.rule = r

@@ -36,7 +36,7 @@ type flowHost struct {
 	modules map[string]bool
 }
 
-func (h *flowHost) QualName(e ast.Expr) string     { return h.c.QualName(e) }
+func (h *flowHost) QualName(e ast.Expr) string     { return h.c.absName(e) }
 func (h *flowHost) Fold(e ast.Expr) (string, bool) { return fold(e) }
 
 // IsModule: names bound by `import X` (and `import X as Y`), anywhere
@@ -87,7 +87,7 @@ func (c *Context) flow() *flowResult {
 	c.flowRes = &flowResult{}
 	if c.File.Module != nil && (c.flowWanted || c.webFramework()) {
 		seen := map[[2]any]bool{}
-		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, c.flowModel(), flow.Options{Credentials: c.sendWanted}) {
+		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, c.flowModel(), flow.Options{Credentials: c.sendWanted, Program: c.program, Path: c.File.Name}) {
 			for _, r := range flowRules(e) {
 				if r.rule == charcodesOnly {
 					// A payload that folds must look like code: compile(chr(0x4000))
@@ -122,7 +122,14 @@ func (c *Context) flow() *flowResult {
 					continue
 				}
 				seen[k] = true
-				t := append(append([]Step(nil), e.Trace...), Step{Start: e.Node.Pos(), End: e.Node.End(), Note: r.note})
+				last := Step{Start: e.Node.Pos(), End: e.Node.End(), Note: r.note}
+				if e.Via != nil {
+					// The sink is in another file: the path ends there.
+					last = e.Via.Sink
+					last.Note = r.note
+					r.msg = viaMessage(r.msg, e.Via)
+				}
+				t := append(append([]Step(nil), e.Trace...), last)
 				c.flowRes.events = append(c.flowRes.events, flowEvent{r.rule, e.Node, r.msg, t})
 			}
 		}

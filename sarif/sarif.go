@@ -182,7 +182,11 @@ func build(results []assess.FileResult, opts Options, lim limits) (*Log, error) 
 				}
 				var locs []*sarif.ThreadFlowLocation
 				for _, st := range steps {
-					loc := location(uri, st.Line, st.Column, st.EndLine, st.EndColumn).WithMessage(sarif.NewTextMessage(st.Note))
+					at := uri
+					if st.File != "" {
+						at = st.File // a step in another file of the scan, named like results' files
+					}
+					loc := location(at, st.Line, st.Column, st.EndLine, st.EndColumn).WithMessage(sarif.NewTextMessage(st.Note))
 					locs = append(locs, sarif.NewThreadFlowLocation().WithLocation(loc))
 				}
 				res.WithCodeFlows([]*sarif.CodeFlow{sarif.NewCodeFlow().WithThreadFlows([]*sarif.ThreadFlow{sarif.NewThreadFlow().WithLocations(locs)})})

@@ -1,0 +1,68 @@
+package assess
+
+import (
+	"sync"
+
+	"github.com/pyward/pyward/flow"
+	"github.com/pyward/pyward/notebook"
+	"github.com/pyward/pyward/python/parser"
+	"github.com/pyward/pyward/rules"
+)
+
+// program is the scan's Python files as one flow.Program, so that the
+// analysis follows calls into functions of the scan's other files. A
+// file is read and parsed again, once, the first time another file's
+// analysis calls into it; the inputs are held until then (a lazily read
+// input holds only its path). Only the files of this Run are in it:
+// files judged under another configuration, and files a --staged scan
+// does not judge, are not part of the program.
+func (a *Assessor) program(inputs []Input) *flow.Program {
+	var mu sync.Mutex
+	byPath := map[string]Input{}
+	var paths []string
+	for _, in := range inputs {
+		if in.SecretsOnly || in.notebook || notebook.Is(in.Path) || in.Err != "" {
+			continue
+		}
+		if _, dup := byPath[in.Path]; dup {
+			continue
+		}
+		byPath[in.Path] = in
+		paths = append(paths, in.Path)
+	}
+	if len(paths) < 2 {
+		return nil // a file alone has no other module to call
+	}
+	return flow.NewProgram(paths, func(p string) *flow.Module {
+		mu.Lock()
+		in, ok := byPath[p]
+		delete(byPath, p) // loaded at most once: the Program keeps it
+		mu.Unlock()
+		if !ok {
+			return nil
+		}
+		in = in.Loaded()
+		if in.Err != "" {
+			return nil
+		}
+		f, err := parser.ParseFile(in.Path, in.Data)
+		if err != nil || f.Module == nil {
+			return nil
+		}
+		return a.set.FlowModule(f)
+	})
+}
+
+// pathStep places one step of a finding's path: in the finding's file
+// by its offsets, in another file by the place the analysis gave it.
+func pathStep(f *parser.File, st rules.Step) PathStep {
+	if st.At != nil {
+		return PathStep{Line: st.At.Line, Column: st.At.Column, EndLine: st.At.EndLine, EndColumn: st.At.EndColumn,
+			Note: st.Note, File: st.At.File}
+	}
+	var p PathStep
+	p.Line, p.Column = f.Tok.CharColumn(st.Start)
+	p.EndLine, p.EndColumn = f.Tok.CharColumn(st.End)
+	p.Note = st.Note
+	return p
+}
