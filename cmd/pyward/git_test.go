@@ -446,3 +446,53 @@ func TestHookInLinkedWorktree(t *testing.T) {
 		t.Errorf("clean commit in a linked worktree blocked:\n%s", out)
 	}
 }
+
+// TestPreCommitFrameworkAdoption: the configuration's baseline: reaches
+// both pre-commit hooks and new-only: the staged one (a scan of paths has
+// no changed lines: docs/configuration.md), run by the real framework.
+// After adoption, an unrelated edit of a file with eight known findings
+// passes and a new finding blocks.
+func TestPreCommitFrameworkAdoption(t *testing.T) {
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit not found: this test runs the real framework (apt-get install pre-commit; .ci/run installs it)")
+	}
+	gittest.Need(t)
+	src := snapshotProject(t)
+	rev := gittest.Run(t, src, "rev-parse", "HEAD")
+	home := filepath.Join(t.TempDir(), "pre-commit-home") // one build of the hook for every case
+	for _, tc := range [][2]string{{"baseline", "pyward"}, {"baseline", "pyward-staged"}, {"new-only", "pyward-staged"}} {
+		mode, id := tc[0], tc[1]
+		dir := gittest.New(t, map[string]string{"legacy.py": legacyPy})
+		cfg := "new-only: true\n"
+		if mode == "baseline" {
+			if out, stderr, code := inRepo(t, dir, "baseline", ".pyward-baseline.json"); code != 0 {
+				t.Fatalf("baseline: %d %s %s", code, out, stderr)
+			}
+			cfg = "baseline: .pyward-baseline.json\n"
+		}
+		gittest.Write(t, dir, ".pyward.yaml", cfg)
+		gittest.Write(t, dir, ".pre-commit-config.yaml", "repos:\n- repo: "+src+"\n  rev: "+rev+"\n  hooks:\n  - id: "+id+"\n")
+		gittest.Run(t, dir, "add", "-A")
+		gittest.Run(t, dir, "commit", "-q", "-m", "adopt pyward")
+		run := func() (string, bool) {
+			cmd := exec.Command("pre-commit", "run")
+			cmd.Dir = dir
+			cmd.Env = gittest.Env("PRE_COMMIT_HOME="+home, "GOFLAGS=-mod=mod")
+			if mc, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
+				cmd.Env = append(cmd.Env, "GOMODCACHE="+strings.TrimSpace(string(mc)))
+			}
+			out, err := cmd.CombinedOutput()
+			return string(out), err == nil
+		}
+		gittest.Write(t, dir, "legacy.py", strings.Replace(legacyPy, "import pickle\n", "import pickle  # for the cache\n", 1))
+		gittest.Run(t, dir, "add", "legacy.py")
+		if out, ok := run(); !ok {
+			t.Errorf("%s, %s: an unrelated edit of a file with known findings was blocked:\n%s", mode, id, out)
+		}
+		gittest.Write(t, dir, "legacy.py", legacyPy+"os.system(input())\n")
+		gittest.Run(t, dir, "add", "legacy.py")
+		if out, ok := run(); ok || !strings.Contains(out, "B605") {
+			t.Errorf("%s, %s: a new finding: ok=%v, want blocked on B605\n%s", mode, id, ok, out)
+		}
+	}
+}
