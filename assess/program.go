@@ -11,9 +11,9 @@ import (
 
 // program is the scan's Python files as one flow.Program, so that the
 // analysis follows calls into functions of the scan's other files. A
-// file is read and parsed again, once, the first time another file's
-// analysis calls into it; the inputs are held until then (a lazily read
-// input holds only its path). Only the files of this Run are in it:
+// file is read and parsed again the first time another file's analysis
+// calls into it (see flow.Program); the program holds the inputs (a
+// lazily read input holds only its path). Only the files of this Run are in it:
 // files judged under another configuration, and files a --staged scan
 // does not judge, are not part of the program.
 func (a *Assessor) program(inputs []Input) *flow.Program {
@@ -35,8 +35,7 @@ func (a *Assessor) program(inputs []Input) *flow.Program {
 	}
 	return flow.NewProgram(paths, func(p string) *flow.Module {
 		mu.Lock()
-		in, ok := byPath[p]
-		delete(byPath, p) // loaded at most once: the Program keeps it
+		in, ok := byPath[p] // loaded once, twice when web files call it too (see flow.Program)
 		mu.Unlock()
 		if !ok {
 			return nil

@@ -27,8 +27,13 @@ import (
 // A module is loaded (read, parsed, its imports recorded by the loader)
 // the first time an analysis calls one of its functions that the model
 // does not know already (the model wins: a scan of the standard library
-// does not re-analyse os.system's module for it), and each of its
-// functions is summarised once per scan. One mutex guards the loading,
+// does not re-analyse os.system's module for it); then each of its
+// top-level functions is summarised, once per scan, and its tree is
+// dropped (see foreignSummary). Only files the analysis runs on follow
+// calls (files with a sink call the model knows, web applications'
+// files): a call into another module does not make a file worth
+// analysing by itself, which would analyse nearly every file of a
+// large tree. One mutex guards the loading,
 // summarising and reading of summaries: the assessor's workers share the
 // Program. Depth is 1: inside a foreign module's functions, calls into
 // further modules are not followed (they look like unknown library
@@ -42,8 +47,7 @@ type Program struct {
 	full  map[string]int // module name of a file's whole path -> file
 	names map[string]int // module name -> file, -1 when several files have it
 	load  Loader
-	files map[int]*Module // loaded, nil when not loadable
-	mods  map[modKey]*foreignModule
+	done  map[modKey]bool // modules summarised (or found not loadable)
 	sums  map[foreignKey]*foreignSummary
 }
 
@@ -64,7 +68,7 @@ type Loader func(path string) *Module
 // the scan reports them) by module name. Only .py files are modules.
 func NewProgram(paths []string, load Loader) *Program {
 	p := &Program{full: map[string]int{}, names: map[string]int{}, load: load,
-		files: map[int]*Module{}, mods: map[modKey]*foreignModule{}, sums: map[foreignKey]*foreignSummary{}}
+		done: map[modKey]bool{}, sums: map[foreignKey]*foreignSummary{}}
 	for _, path := range paths {
 		parts := modParts(path)
 		if parts == nil {
@@ -132,17 +136,6 @@ func (p *Program) module(name string) int {
 	return -1
 }
 
-// Has reports whether a qualified name is a function's of a module of
-// the program (by its name alone, without loading it): a cheap test a
-// caller can make of every call.
-func (p *Program) Has(q string) bool {
-	if p == nil {
-		return false
-	}
-	i := strings.LastIndexByte(q, '.')
-	return i > 0 && p.module(q[:i]) >= 0
-}
-
 // Via is where a sink reached in another file is, for the report.
 type Via struct {
 	Func string // the function of the other file called: run()
@@ -159,8 +152,7 @@ func (v *Via) Where() string {
 
 type foreignModule struct {
 	path string
-	mod  *Module
-	a    *analyzer
+	pos  func(off int32) (line, col int)
 }
 
 // A module is analysed apart for callers in web applications' files and
@@ -179,7 +171,10 @@ type foreignKey struct {
 
 // foreignSummary is a function's summary in another file, its steps
 // placed in that file: read-only once built, so that callers in every
-// worker read it without the lock.
+// worker read it without the lock. It holds nothing of the module's
+// syntax tree (f is the function's parameters only): a scan of a large
+// tree calls into hundreds of modules, and their trees held to the end
+// would be most of its memory.
 type foreignSummary struct {
 	f        *funcDef
 	ret      val
@@ -188,9 +183,9 @@ type foreignSummary struct {
 	slots    []slotInfo
 }
 
-// summary is the summary of function name of module mod, computed once
-// per scan; nil when the module is not in the program or not loadable,
-// or has no such top-level function.
+// summary is the summary of function name of module mod; nil when the
+// module is not in the program or not loadable, or has no such
+// top-level function.
 func (p *Program) summary(from, mod, name string, m *Model, web bool) *foreignSummary {
 	i := p.module(mod)
 	if i < 0 || p.paths[i] == from {
@@ -198,22 +193,46 @@ func (p *Program) summary(from, mod, name string, m *Model, web bool) *foreignSu
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	k := foreignKey{modKey{i, web}, name}
-	if s, done := p.sums[k]; done {
-		return s
+	k := modKey{i, web}
+	if !p.done[k] {
+		p.done[k] = true
+		p.summarizeModule(k, m)
 	}
-	p.sums[k] = nil // in progress or absent: nil either way
-	fm := p.loaded(k.modKey, m)
-	if fm == nil {
-		return nil
+	return p.sums[foreignKey{k, name}]
+}
+
+// summarizeModule loads a file's module (with p.mu held) and summarises
+// each of its top-level functions, once per scan (and per kind of
+// caller, see modKey), callees first as the module's own analysis does.
+// Its top level is not analysed, and its tree is dropped once done.
+func (p *Program) summarizeModule(k modKey, m *Model) {
+	mod := p.load(p.paths[k.file])
+	if mod == nil || mod.Mod == nil || mod.Host == nil {
+		return
 	}
-	f := fm.a.funcs[name]
-	if f == nil {
-		return nil
+	a := newAnalyzer(mod.Mod, mod.Host, m, Options{}) // no Program: depth 1
+	a.collect(mod.Mod.Body)
+	a.web = k.web || a.importsWeb(mod.Mod.Body, 0)
+	a.globals = map[string]val{}
+	fm := &foreignModule{path: p.paths[k.file], pos: mod.Pos}
+	for _, f := range a.postOrder(false) {
+		a.summarize(f)
 	}
-	s := fm.a.summarize(f)
-	fm.a.events = nil // the module's own findings are its own file's
-	fs := &foreignSummary{f: f, slots: append([]slotInfo(nil), s.slots...)}
+	for name, f := range a.funcs {
+		if s := a.sums[f]; s != nil {
+			p.sums[foreignKey{k, name}] = fm.convert(f, s)
+		}
+	}
+}
+
+// convert is a summary of the module's function f with its steps placed
+// in its file and nothing of its tree.
+func (fm *foreignModule) convert(f *funcDef, s *summary) *foreignSummary {
+	stub := &funcDef{name: f.name, npos: f.npos, vararg: f.vararg, kwarg: f.kwarg}
+	for _, p := range f.params {
+		stub.params = append(stub.params, &ast.Arg{Arg: p.Arg})
+	}
+	fs := &foreignSummary{f: stub, slots: append([]slotInfo(nil), s.slots...)}
 	fs.ret = val{l: s.ret.l, safe: s.ret.safe, trace: fm.place(s.ret.trace)}
 	if len(s.retTrace) > 0 {
 		fs.retTrace = make(map[Labels][]Step, len(s.retTrace))
@@ -227,41 +246,12 @@ func (p *Program) summary(from, mod, name string, m *Model, web bool) *foreignSu
 		}
 		e.v = val{l: e.v.l & slotMask, safe: e.v.safe, trace: fm.place(e.v.trace)}
 		if e.via == nil {
-			e.via = &Via{Func: name, Sink: fm.place([]Step{{Start: e.node.Pos(), End: e.node.End()}})[0]}
+			e.via = &Via{Func: f.name, Sink: fm.place([]Step{{Start: e.node.Pos(), End: e.node.End()}})[0]}
 		}
-		e.node = nil // set to the caller's call when applied
+		e.node = nil // the caller's call, when applied
 		fs.sinks = append(fs.sinks, e)
 	}
-	p.sums[k] = fs
 	return fs
-}
-
-// loaded is a file's module, loaded once and collected for callers in
-// web files or not (with p.mu held). Its top level is not analysed: its
-// functions are summarised as callers need them.
-func (p *Program) loaded(k modKey, m *Model) *foreignModule {
-	if fm, ok := p.mods[k]; ok {
-		return fm
-	}
-	p.mods[k] = nil
-	mod, ok := p.files[k.file]
-	if !ok {
-		mod = p.load(p.paths[k.file])
-		if mod != nil && (mod.Mod == nil || mod.Host == nil) {
-			mod = nil
-		}
-		p.files[k.file] = mod
-	}
-	if mod == nil {
-		return nil
-	}
-	a := newAnalyzer(mod.Mod, mod.Host, m, Options{}) // no Program: depth 1
-	a.collect(mod.Mod.Body)
-	a.web = k.web || a.importsWeb(mod.Mod.Body, 0)
-	a.globals = map[string]val{}
-	fm := &foreignModule{path: p.paths[k.file], mod: mod, a: a}
-	p.mods[k] = fm
-	return fm
 }
 
 // place gives steps of the module's file their place in it.
@@ -271,9 +261,9 @@ func (fm *foreignModule) place(t []Step) []Step {
 	}
 	out := make([]Step, len(t))
 	for j, s := range t {
-		if s.At == nil && fm.mod.Pos != nil {
-			l, c := fm.mod.Pos(s.Start)
-			el, ec := fm.mod.Pos(s.End)
+		if s.At == nil && fm.pos != nil {
+			l, c := fm.pos(s.Start)
+			el, ec := fm.pos(s.End)
 			s.At = &Place{File: fm.path, Line: l, Column: c, EndLine: el, EndColumn: ec}
 		}
 		out[j] = s

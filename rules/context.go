@@ -666,7 +666,6 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 	}
 	q := c.CallName(call)
 	c.noteFlowCall(q, call)
-	c.noteProgramCall(call)
 	exact := s.byCall[q]
 	for _, r := range exact {
 		c.rule = r

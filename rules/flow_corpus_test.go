@@ -8,8 +8,53 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyward/pyward/flow"
 	"github.com/pyward/pyward/python/parser"
 )
+
+// corpusFolder is the corpus folder a file of a cross-file case is in,
+// and corpusName its path inside it (what a scan of the folder reports).
+func corpusFolder(path string) string {
+	rel, _ := filepath.Rel(filepath.Join("testdata", "flow"), path)
+	first, _, _ := strings.Cut(filepath.ToSlash(rel), "/")
+	return first
+}
+
+func corpusName(path string) string {
+	rel, _ := filepath.Rel(filepath.Join("testdata", "flow", corpusFolder(path)), path)
+	return filepath.ToSlash(rel)
+}
+
+// corpusProgram is the program of one corpus folder, as a scan of it
+// would build it.
+func corpusProgram(t *testing.T, dir string, members []string) *flow.Program {
+	var pw4 []*Rule
+	for _, r := range All() {
+		if strings.HasPrefix(r.ID, "PW4") {
+			pw4 = append(pw4, r)
+		}
+	}
+	set := NewSet(pw4)
+	byName := map[string]string{}
+	var names []string
+	for _, p := range members {
+		byName[corpusName(p)] = p
+		names = append(names, corpusName(p))
+	}
+	return flow.NewProgram(names, func(name string) *flow.Module {
+		src, err := os.ReadFile(byName[name])
+		if err != nil {
+			t.Error(err)
+			return nil
+		}
+		f, err := parser.ParseFile(name, src)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			return nil
+		}
+		return set.FlowModule(f)
+	})
+}
 
 // flowCase is one case of the data-flow corpus (testdata/flow, written
 // by gen.py): its name, its lines, the lines that must flag and whether
@@ -27,6 +72,27 @@ func flowCorpus(t *testing.T) (cases []flowCase, want, got map[string]map[int]st
 	files, err := filepath.Glob(filepath.Join("testdata", "flow", "*.py"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no corpus under testdata/flow: %v", err)
+	}
+	// A folder of the corpus is one scan: its files are a program, each
+	// analysed with the others (cross-file cases).
+	progs := map[string]*flow.Program{}
+	dirs, _ := filepath.Glob(filepath.Join("testdata", "flow", "*", ""))
+	for _, d := range dirs {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			continue
+		}
+		var members []string
+		filepath.WalkDir(d, func(p string, e os.DirEntry, err error) error {
+			if err == nil && !e.IsDir() && strings.HasSuffix(p, ".py") {
+				members = append(members, p)
+			}
+			return nil
+		})
+		prog := corpusProgram(t, d, members)
+		for _, p := range members {
+			files = append(files, p)
+			progs[p] = prog
+		}
 	}
 	var pw4 []*Rule
 	for _, r := range All() {
@@ -58,11 +124,15 @@ func flowCorpus(t *testing.T) (cases []flowCase, want, got map[string]map[int]st
 				cases = append(cases, flowCase{file: path, name: strings.TrimSpace(name), vuln: strings.HasSuffix(strings.TrimSpace(name), "_vuln"), known: known, start: i + 1, end: len(lines)})
 			}
 		}
-		f, err := parser.ParseFile(path, src)
+		name := path
+		if progs[path] != nil {
+			name = corpusName(path) // the path in its scan
+		}
+		f, err := parser.ParseFile(name, src)
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		for _, fd := range set.Run(f, nil) {
+		for _, fd := range set.RunWith(f, nil, progs[path]) {
 			got[path][f.Tok.Line(fd.Start)] = fd.Rule.ID
 		}
 	}
@@ -105,6 +175,9 @@ func TestFlowCorpusRates(t *testing.T) {
 	byFam := map[string]*rate{}
 	for _, c := range cases {
 		fam := strings.TrimSuffix(filepath.Base(c.file), ".py")
+		if d := filepath.Dir(c.file); filepath.Base(d) != "flow" {
+			fam = corpusFolder(c.file) // a folder's cases count together
+		}
 		r := byFam[fam]
 		if r == nil {
 			r = &rate{}

@@ -141,17 +141,6 @@ func (c *Context) absName(e ast.Expr) string {
 	return abs + q[len(prefix):]
 }
 
-// noteProgramCall makes a file worth analysing when it calls a function
-// of another module of its program: the sink may be there.
-func (c *Context) noteProgramCall(call *ast.Call) {
-	if c.program == nil || c.flowWanted {
-		return
-	}
-	if q := c.absName(call.Func); q != "" && q[0] != '.' && c.program.Has(q) {
-		c.flowWanted = true
-	}
-}
-
 // viaMessage is a rule's message for a sink reached in another file.
 func viaMessage(msg string, v *flow.Via) string {
 	if w := v.Where(); w != "" {
