@@ -281,6 +281,16 @@ func (a *analyzer) foreignCall(c *callSite) (val, bool) {
 	if p == nil || q == "" || q[0] == '.' || c.synthetic {
 		return val{}, false
 	}
+	if real(c.all.l) == 0 && !a.web {
+		// Outside web applications' files, a call is followed only when
+		// what it is passed is already labelled: a command-line tool's
+		// helpers pass their parameters (slots) to other modules at
+		// nearly every call, and following each one cost the scan of
+		// the standard library half as much again. In web files
+		// (request data reaching a helper's parameter, a helper reading
+		// the request itself) every call is followed.
+		return val{}, false
+	}
 	i := strings.LastIndexByte(q, '.')
 	if i <= 0 || a.knows(q) {
 		return val{}, false

@@ -199,7 +199,7 @@ run_int(input())
 func TestProgramReturnValues(t *testing.T) {
 	tp := newTestProgram(t, map[string]string{
 		"app/util.py": utilPy,
-		"app/main.py": `import os
+		"app/main.py": `import os, flask
 from app.util import ident, typed
 os.system(ident(input()))
 os.system(typed())
@@ -237,7 +237,7 @@ func hasForeignStep(t []Step, file, note string) bool {
 func TestProgramChainThroughLocalHelper(t *testing.T) {
 	tp := newTestProgram(t, map[string]string{
 		"app/util.py": utilPy,
-		"app/main.py": `from app.util import run
+		"app/main.py": `from app.util import run; import flask
 
 
 def helper(x):
@@ -246,6 +246,9 @@ def helper(x):
 
 helper(input())
 `,
+		// Outside a web application's files a parameter passed on is
+		// not followed into another module (see foreignCall).
+		"app/cli.py": "from app.util import run\n\n\ndef helper(x):\n    run(x)\n\n\nhelper(input())\nrun(input())\n",
 	})
 	evs, f := tp.analyze(t, "app/main.py")
 	e, ok := commandAt(f, evs)[5]
@@ -254,6 +257,11 @@ helper(input())
 	}
 	if e.Trace[0].At != nil || f.Tok.Line(e.Trace[0].Start) != 8 {
 		t.Errorf("the path starts at %+v, want input() on line 8", e.Trace[0])
+	}
+	evs, f = tp.analyze(t, "app/cli.py")
+	got := commandAt(f, evs)
+	if _, ok := got[9]; !ok || len(got) != 1 {
+		t.Errorf("cli.py: events on lines %v, want line 9 only (input() passed directly)", got)
 	}
 }
 

@@ -97,7 +97,9 @@ func TestCrossFileFlow(t *testing.T) {
 				Locations []struct{ PhysicalLocation sarifLoc }
 				CodeFlows []struct {
 					ThreadFlows []struct {
-						Locations []struct{ Location struct{ PhysicalLocation sarifLoc } }
+						Locations []struct {
+							Location struct{ PhysicalLocation sarifLoc }
+						}
 					}
 				}
 			}

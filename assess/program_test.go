@@ -1,0 +1,49 @@
+package assess
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/pyward/pyward/config"
+)
+
+// Run assesses a scan's files as one program: each handler's call of a
+// helper in another file (read late, as a folder scan reads) is a
+// finding in the handler's file with the helper's steps placed there,
+// whichever worker gets which file (run with -race).
+func TestRunFollowsOtherFiles(t *testing.T) {
+	a, err := New(config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	util := "import os\n\n\ndef run(cmd):\n    os.system(cmd)\n"
+	inputs := []Input{{Path: "app/util.py", Load: func() ([]byte, string) { return []byte(util), "" }}}
+	for i := 0; i < 12; i++ {
+		src := "from flask import request\nfrom app.util import run\n\n\ndef view():\n    run(request.args[\"c\"])\n"
+		inputs = append(inputs, Input{Path: fmt.Sprintf("app/v%d.py", i), Data: []byte(src)})
+	}
+	for _, res := range a.Run(inputs, 4) {
+		if res.Path == "app/util.py" {
+			continue
+		}
+		var steps []string
+		for _, f := range res.Findings {
+			if f.Rule.ID != "PW402" {
+				continue
+			}
+			for _, p := range f.Path {
+				steps = append(steps, fmt.Sprintf("%s:%d", p.File, p.Line))
+			}
+		}
+		if got := strings.Join(steps, " "); got != ":6 app/util.py:4 app/util.py:5" {
+			t.Errorf("%s: PW402 path %q", res.Path, got)
+		}
+	}
+	// On its own, the same handler has no such finding.
+	for _, f := range a.File(inputs[1]).Findings {
+		if f.Rule.ID == "PW402" {
+			t.Errorf("File without the program: %s", f.Message)
+		}
+	}
+}
