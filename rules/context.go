@@ -41,13 +41,14 @@ type Finding struct {
 type Context struct {
 	File *parser.File
 
-	aliases     map[string]string   // local name -> qualified name
-	dynAliases  map[string]reach    // aliases set by assigning a name looked up by string (see noteAssign)
-	values      map[string]ast.Expr // the last value assigned to each plain name so far (see foldVar)
-	ruleState   map[*Rule]any       // per-file state of rules that judge the whole file (see state)
-	whiles      *[][2]int32         // the spans of the file's while loops, once found (see inWhile)
-	fpKinds     uint8               // the kinds of host fingerprint the file reads (see noteFlowCall)
-	imported    []string            // qualified names imported so far
+	aliases     map[string]string        // local name -> qualified name
+	dynAliases  map[string]reach         // aliases set by assigning a name looked up by string (see noteAssign)
+	values      map[string]ast.Expr      // the last value assigned to each plain name so far (see foldVar)
+	loops       map[string][]literalLoop // per name, the loops over literals that bind it (see noteFor)
+	ruleState   map[*Rule]any            // per-file state of rules that judge the whole file (see state)
+	whiles      *[][2]int32              // the spans of the file's while loops, once found (see inWhile)
+	fpKinds     uint8                    // the kinds of host fingerprint the file reads (see noteFlowCall)
+	imported    []string                 // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
 	call        *ast.Call                 // the call whose name is cached
@@ -403,6 +404,66 @@ func (c *Context) noteAssign(a *ast.Assign) {
 	}
 }
 
+// literalLoop is a for loop over a literal list, tuple or set whose body
+// does not rebind its variable, and the span of its body: there the
+// variable is one of the elements.
+type literalLoop struct {
+	body [2]int32
+	elts []ast.Expr
+}
+
+// noteFor remembers a loop whose plain variable takes the elements of a
+// literal: `for url in ["file://a", "file://b"]`.
+func (c *Context) noteFor(f *ast.For) {
+	t, ok := f.Target.(*ast.Name)
+	if !ok || len(f.Body) == 0 {
+		return
+	}
+	var elts []ast.Expr
+	switch it := f.Iter.(type) {
+	case *ast.List:
+		elts = it.Elts
+	case *ast.Tuple:
+		elts = it.Elts
+	case *ast.Set:
+		elts = it.Elts
+	}
+	if len(elts) == 0 {
+		return
+	}
+	rebound := false
+	for _, st := range f.Body {
+		ast.Inspect(st, func(x ast.Node) bool {
+			if nm, ok := x.(*ast.Name); ok && nm.ID == t.ID && nm.Ctx != ast.Load {
+				rebound = true
+			}
+			return !rebound
+		})
+	}
+	if rebound {
+		return
+	}
+	if c.loops == nil {
+		c.loops = map[string][]literalLoop{}
+	}
+	c.loops[t.ID] = append(c.loops[t.ID], literalLoop{[2]int32{f.Body[0].Pos(), f.Body[len(f.Body)-1].End()}, elts})
+}
+
+// loopElements are the literals the name n is one of where it is read:
+// the innermost loop over literals binding it around n; nil when none.
+func (c *Context) loopElements(n *ast.Name) []ast.Expr {
+	var best *literalLoop
+	for i, l := range c.loops[n.ID] {
+		if l.body[0] <= n.Pos() && n.End() <= l.body[1] && (best == nil || l.body[0] >= best.body[0]) {
+			best = &c.loops[n.ID][i]
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.elts
+}
+
 // foldVar is fold that also follows plain names to the last value the
 // file assigned them before this point (`_p = "...".decode("cp1026")`
 // then `exec(_p)`), and reports whether a decoding step was needed.
@@ -613,6 +674,9 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 			}
 			if es, ok := n.(*ast.ExprStmt); ok {
 				docstring, _ = es.Value.(*ast.Constant)
+			}
+			if f, ok := n.(*ast.For); ok {
+				c.noteFor(f)
 			}
 			if st, ok := n.(ast.Stmt); ok && isSimple(st) {
 				c.scope = [2]int32{st.Pos(), st.End()}

@@ -949,6 +949,20 @@ func (c *Context) foldPrefix(e ast.Expr) string {
 		return s
 	}
 	switch n := e.(type) {
+	case *ast.Name:
+		// A loop variable over literals: what all of them start with.
+		elts := c.loopElements(n)
+		if len(elts) == 0 {
+			return ""
+		}
+		p := c.foldPrefix(elts[0])
+		for _, x := range elts[1:] {
+			q := c.foldPrefix(x)
+			for !strings.HasPrefix(q, p) {
+				p = p[:len(p)-1]
+			}
+		}
+		return p
 	case *ast.BinOp:
 		switch n.Op {
 		case ast.Add:
