@@ -328,10 +328,18 @@ func (a *analyzer) knows(q string) bool {
 // parameters reach there become sinks of this call, and its return
 // value carries what it returns.
 func (a *analyzer) applyForeign(s *foreignSummary, c *callSite, name string) val {
+	// A `**mapping` argument is not followed into another module:
+	// argFor would pass the whole mapping to each parameter, and a
+	// container's every value carries all its labels. flask's send_file
+	// passes **{"path_or_file": path, "environ": request.environ, ...}
+	// to werkzeug's, whose path (and kwargs["_root_path"]) is not the
+	// request's environment.
+	named := *c
+	named.dstar = val{}
 	argOf := func(bit Labels) val {
 		for i, info := range s.slots {
 			if slotBit(i) == bit && info.attr == "" {
-				return a.argFor(s.f, c, info.param, info.param)
+				return a.argFor(s.f, &named, info.param, info.param)
 			}
 		}
 		return val{}

@@ -232,6 +232,24 @@ func hasForeignStep(t []Step, file, note string) bool {
 	return false
 }
 
+// A **mapping passed to another module's function is not followed (see
+// applyForeign): a request's environment in the mapping does not reach
+// the path parameter's sink; a keyword the callee's **kw takes is.
+func TestProgramStarStarMapping(t *testing.T) {
+	tp := newTestProgram(t, map[string]string{
+		"lib/files.py": "import os\n\n\ndef send(path, environ=None, **kw):\n    os.system(path)\n\n\ndef send_kw(**kw):\n    os.system(kw)\n",
+		"lib/main.py":  "from lib.files import send, send_kw\nopts = {'environ': input()}\nsend('index.html', **opts)\nsend_kw(x=input())\n",
+	})
+	evs, f := tp.analyze(t, "lib/main.py")
+	got := commandAt(f, evs)
+	if _, ok := got[3]; ok {
+		t.Errorf("the mapping reached the path parameter's sink")
+	}
+	if _, ok := got[4]; !ok {
+		t.Errorf("a keyword did not reach **kw's sink: %+v", evs)
+	}
+}
+
 // A function of this file that passes its parameter to another module's
 // sink carries it in its summary: the event is at its call of run.
 func TestProgramChainThroughLocalHelper(t *testing.T) {
