@@ -7,7 +7,7 @@ import (
 )
 
 // sqlStatement matches text that looks like an SQL statement.
-var sqlStatement = lazyRegexp(`(?is)select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s`)
+var sqlStatement = lazyRegexp(`(?is)select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s`).needing("select", "delete", "insert", "update")
 
 func init() {
 	Register(&Rule{

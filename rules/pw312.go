@@ -10,7 +10,7 @@ import (
 // the words (so token_url, password_field and key_path are not).
 // Header names (X-Api-Key, PRIVATE-TOKEN) and dotted settings
 // (db.password) separate the words with - and . too.
-var secretName = lazyRegexp(`(?i)(?:^|[_\-.])(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|credentials?)$`)
+var secretName = lazyRegexp(`(?i)(?:^|[_\-.])(?:password|passwd|passphrase|pwd|secret|token|api[_\-]?key|apikey|access[_\-]?key|secret[_\-]?key|private[_\-]?key|client[_\-]?secret|auth[_\-]?key|auth[_\-]?token|credentials?)$`).needing("pas", "pwd", "secret", "token", "key", "credential")
 
 // indexExpr is a name indexed and dotted, as JMESPath and Python write
 // references to a value.
