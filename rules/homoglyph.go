@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"github.com/pyward/pyward/python/ast"
 	"sort"
 	"strings"
 	"unicode"
@@ -42,12 +43,66 @@ func (c *Context) disguises() []disguise {
 	if v, ok := c.ruleState[disguiseKey]; ok {
 		return v.([]disguise)
 	}
-	out := findDisguises(c.File.Src)
+	var out []disguise
+	if !c.asciiOutsideText() {
+		out = findDisguises(c.File.Src)
+	}
 	if c.ruleState == nil {
 		c.ruleState = map[*Rule]any{}
 	}
 	c.ruleState[disguiseKey] = out
 	return out
+}
+
+// asciiOutsideText reports whether every byte of the file outside ASCII
+// lies in a comment or a plain string literal, where no identifier is:
+// then there is no disguised name to find and the file is not tokenized
+// again. Most files with non-ASCII text have it in docstrings and
+// comments (an author's name, a symbol). f-strings do not count as text:
+// their fields hold code.
+func (c *Context) asciiOutsideText() bool {
+	src := c.File.Src
+	if c.File.Module == nil {
+		return false
+	}
+	var regions [][2]int32
+	for _, cm := range c.File.Comments {
+		regions = append(regions, [2]int32{cm.Start, cm.End})
+	}
+	ast.Inspect(c.File.Module, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.JoinedStr:
+			return false
+		case *ast.Constant:
+			if n.Kind == ast.ConstStr || n.Kind == ast.ConstBytes {
+				regions = append(regions, [2]int32{n.Pos(), n.End()})
+			}
+		}
+		return true
+	})
+	sort.Slice(regions, func(i, j int) bool { return regions[i][0] < regions[j][0] })
+	r := 0
+	for i := 0; i < len(src); i++ {
+		if src[i] < 0x80 {
+			continue
+		}
+		for r < len(regions) && regions[r][1] <= int32(i) {
+			r++
+		}
+		// Regions may nest (a string inside a comment never does, but a
+		// constant inside another's span might): look at the next few.
+		inside := false
+		for k := r; k < len(regions) && regions[k][0] <= int32(i); k++ {
+			if int32(i) < regions[k][1] {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			return false
+		}
+	}
+	return true
 }
 
 // findDisguises tokenizes the source again, only when it holds a

@@ -1,6 +1,10 @@
 package rules
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/pyward/pyward/python/parser"
+)
 
 // TestNormalisedNames: Python reads identifiers after NFKC, so a call
 // spelt in fullwidth or mathematical letters is, for every rule, the
@@ -49,5 +53,38 @@ func TestJudgeName(t *testing.T) {
 		if d.looks != tc.looks || d.sensitive != tc.sensitive || flag != tc.flag {
 			t.Errorf("%s: looks %q sensitive %v flagged %v, want %q %v %v", tc.raw, d.looks, d.sensitive, flag, tc.looks, tc.sensitive, tc.flag)
 		}
+	}
+}
+
+// Text outside ASCII in comments and strings alone does not hide a name,
+// and the file is not tokenized again; beside a disguised name, or in an
+// f-string's field, it does not stop the name being found.
+func TestDisguisesBesideText(t *testing.T) {
+	var pw112 *Rule
+	for _, r := range All() {
+		if r.ID == "PW112" {
+			pw112 = r
+		}
+	}
+	text := "# Auteur : Hélène — « outil »\n\"\"\"Résumé.\"\"\"\nx = 'café'\n"
+	for _, tc := range []struct {
+		src  string
+		want int
+	}{
+		{text + "print(x)\n", 0},
+		{text + "ехес(x)\n", 1},
+		{text + "print(f'{ехес(x)} é')\n", 1},
+	} {
+		if got := count(t, pw112, tc.src); got != tc.want {
+			t.Errorf("%q: %d PW112, want %d", tc.src, got, tc.want)
+		}
+	}
+	f, err := parser.ParseFile("t.py", []byte(text+"print(x)\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &Context{File: f}
+	if !c.asciiOutsideText() {
+		t.Error("non-ASCII text only in a comment, a docstring and a string: not seen as such")
 	}
 }
