@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"github.com/pyward/pyward/python/ast"
 	"sort"
 	"strings"
 	"unicode"
@@ -44,8 +43,10 @@ func (c *Context) disguises() []disguise {
 		return v.([]disguise)
 	}
 	var out []disguise
-	if !c.asciiOutsideText() {
-		out = findDisguises(c.File.Src)
+	if c.File.Module != nil {
+		out = judgeNames(c.File.Src, c.File.OtherNames)
+	} else {
+		out = findDisguises(c.File.Src) // the parser kept no tokens
 	}
 	if c.ruleState == nil {
 		c.ruleState = map[*Rule]any{}
@@ -54,66 +55,21 @@ func (c *Context) disguises() []disguise {
 	return out
 }
 
-// asciiOutsideText reports whether every byte of the file outside ASCII
-// lies in a comment or a plain string literal, where no identifier is:
-// then there is no disguised name to find and the file is not tokenized
-// again. Most files with non-ASCII text have it in docstrings and
-// comments (an author's name, a symbol). f-strings do not count as text:
-// their fields hold code.
-func (c *Context) asciiOutsideText() bool {
-	src := c.File.Src
-	if c.File.Module == nil {
-		return false
-	}
-	var regions [][2]int32
-	for _, cm := range c.File.Comments {
-		regions = append(regions, [2]int32{cm.Start, cm.End})
-	}
-	ast.Inspect(c.File.Module, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.JoinedStr:
-			return false
-		case *ast.Constant:
-			if n.Kind == ast.ConstStr || n.Kind == ast.ConstBytes {
-				regions = append(regions, [2]int32{n.Pos(), n.End()})
-			}
-		}
-		return true
-	})
-	sort.Slice(regions, func(i, j int) bool { return regions[i][0] < regions[j][0] })
-	r := 0
-	for i := 0; i < len(src); i++ {
-		if src[i] < 0x80 {
-			continue
-		}
-		for r < len(regions) && regions[r][1] <= int32(i) {
-			r++
-		}
-		// Regions may nest (a string inside a comment never does, but a
-		// constant inside another's span might): look at the next few.
-		inside := false
-		for k := r; k < len(regions) && regions[k][0] <= int32(i); k++ {
-			if int32(i) < regions[k][1] {
-				inside = true
-				break
-			}
-		}
-		if !inside {
-			return false
-		}
-	}
-	return true
-}
-
 // findDisguises tokenizes the source again, only when it holds a
 // non-ASCII byte: the parser keeps no tokens, and most files are ASCII.
 func findDisguises(src []byte) []disguise {
 	if isASCII(src) {
 		return nil
 	}
+	return judgeNames(src, token.Tokenize(src).Tokens)
+}
+
+// judgeNames judges the NAME tokens of toks outside ASCII, each distinct
+// spelling once.
+func judgeNames(src []byte, toks []token.Token) []disguise {
 	var out []disguise
 	seen := map[string]bool{}
-	for _, t := range token.Tokenize(src).Tokens {
+	for _, t := range toks {
 		if t.Kind != token.NAME {
 			continue
 		}

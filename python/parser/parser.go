@@ -24,6 +24,37 @@ type File struct {
 	Tok      *token.File     // line table of the decoded source
 	Src      []byte          // the decoded source
 	Comments []token.Comment // every comment, in order
+	// OtherNames are the NAME tokens with a character outside ASCII, in
+	// order (the rules look for look-alike letters in them; most files
+	// have none, and the tokens themselves are not kept).
+	OtherNames []token.Token
+}
+
+// otherNames lists the NAME tokens of toks that are not ASCII.
+func otherNames(src []byte, toks []token.Token) []token.Token {
+	ascii := true
+	for _, c := range src {
+		if c >= 0x80 {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return nil
+	}
+	var out []token.Token
+	for _, t := range toks {
+		if t.Kind != token.NAME {
+			continue
+		}
+		for _, c := range src[t.Start:t.End] {
+			if c >= 0x80 {
+				out = append(out, t)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // ParseFile decodes raw (the bytes of a file, as on disk or in a git blob)
@@ -76,7 +107,7 @@ func Parse(src []byte) (f *File, err error) {
 	r := token.Tokenize(src)
 	p := &parser{src: src, file: r.File, toks: r.Tokens, tokErr: r.Err}
 	p.classify()
-	f = &File{Tok: r.File, Src: src, Comments: r.Comments}
+	f = &File{Tok: r.File, Src: src, Comments: r.Comments, OtherNames: otherNames(src, r.Tokens)}
 	defer func() {
 		if e := recover(); e != nil {
 			se, ok := e.(*token.Error)
