@@ -57,6 +57,8 @@ type funcDef struct {
 	vararg     int        // index of *args in params, or -1
 	kwarg      int        // index of **kwargs in params, or -1
 	node       ast.Stmt
+	calls      []*funcDef // the module's functions it calls, once found (see callees)
+	callsFound bool
 }
 
 type classInfo struct {
@@ -269,6 +271,16 @@ func (a *analyzer) postOrder(methods bool) []*funcDef {
 // callees are the module's functions f calls by name (and the methods
 // of its class it calls on self).
 func (a *analyzer) callees(f *funcDef) []*funcDef {
+	// Found once: both orders (functions, then methods) ask, and the
+	// module's functions and classes are all known before either.
+	if f.callsFound {
+		return f.calls
+	}
+	f.calls, f.callsFound = a.findCallees(f), true
+	return f.calls
+}
+
+func (a *analyzer) findCallees(f *funcDef) []*funcDef {
 	var out []*funcDef
 	for _, st := range f.body {
 		ast.Inspect(st, func(n ast.Node) bool {
