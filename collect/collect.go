@@ -17,6 +17,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"syscall"
 
 	"github.com/pyward/pyward/assess"
@@ -72,12 +73,82 @@ var SecretFiles = DefaultSecretFiles
 // isSecretFile reports whether a slash-separated path is a configuration
 // file judged by the secret rules only.
 func isSecretFile(rel string) bool {
-	for _, g := range SecretFiles {
+	m := secretMatcher.Load()
+	if m == nil || !sameGlobs(m.globs, SecretFiles) {
+		m = compileNameGlobs(SecretFiles)
+		secretMatcher.Store(m)
+	}
+	return m.match(rel)
+}
+
+// secretMatcher is SecretFiles compiled (see nameGlobs), rebuilt when the
+// scan sets other globs.
+var secretMatcher atomic.Pointer[nameGlobs]
+
+// nameGlobs matches globs the way assess.MatchGlob does, with the common
+// shapes of a glob on a file's name (*.ini, .env.*, Dockerfile) turned
+// into a suffix, a prefix or a name looked up without path.Match: a walk
+// asks it of every file that is not Python.
+type nameGlobs struct {
+	globs    []string
+	suffixes []string
+	prefixes []string
+	names    map[string]bool
+	others   []string // matched with assess.MatchGlob
+}
+
+func compileNameGlobs(globs []string) *nameGlobs {
+	m := &nameGlobs{globs: globs, names: map[string]bool{}}
+	for _, g := range globs {
+		switch {
+		case strings.Contains(g, "/"):
+			m.others = append(m.others, g)
+		case !strings.ContainsAny(g, `*?[\`):
+			m.names[g] = true
+		case strings.HasPrefix(g, "*") && !strings.ContainsAny(g[1:], `*?[\`):
+			m.suffixes = append(m.suffixes, g[1:])
+		case strings.HasSuffix(g, "*") && !strings.ContainsAny(g[:len(g)-1], `*?[\`):
+			m.prefixes = append(m.prefixes, g[:len(g)-1])
+		default:
+			m.others = append(m.others, g)
+		}
+	}
+	return m
+}
+
+func (m *nameGlobs) match(rel string) bool {
+	base := rel[strings.LastIndexByte(rel, '/')+1:]
+	if m.names[base] {
+		return true
+	}
+	for _, s := range m.suffixes {
+		if strings.HasSuffix(base, s) {
+			return true
+		}
+	}
+	for _, p := range m.prefixes {
+		if strings.HasPrefix(base, p) {
+			return true
+		}
+	}
+	for _, g := range m.others {
 		if assess.MatchGlob(g, rel) {
 			return true
 		}
 	}
 	return false
+}
+
+func sameGlobs(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // kindOf decides what a file found by a folder walk is judged as. head

@@ -335,3 +335,21 @@ func TestLateRead(t *testing.T) {
 		t.Errorf("a file swapped for a pipe: err %q, want a refusal (and no hang)", in.Err)
 	}
 }
+
+// The compiled name globs agree with assess.MatchGlob on the default
+// secret files and on globs of other shapes.
+func TestNameGlobsAgree(t *testing.T) {
+	globs := append(append([]string(nil), DefaultSecretFiles...), "conf/*.txt", "key?.pem", "[ab].cfg2", "*.tar.*")
+	m := compileNameGlobs(globs)
+	for _, rel := range []string{".env", "a/.env", ".env.local", "x.env", "env", "a/b/c.ini", "setup.cfg", "pyproject.toml",
+		"k8s/app.yaml", "x.yml", "data.json", "Dockerfile", "sub/Dockerfile.dev", "app.dockerfile", "run.sh", "a.bash",
+		"conf/a.txt", "x/conf/a.txt", "key1.pem", "keys.pem", "a.cfg2", "c.cfg2", "x.tar.gz", "README", "main.py", ".envrc"} {
+		want := false
+		for _, g := range globs {
+			want = want || assess.MatchGlob(g, rel)
+		}
+		if got := m.match(rel); got != want {
+			t.Errorf("%s: compiled %v, MatchGlob %v", rel, got, want)
+		}
+	}
+}
