@@ -344,23 +344,7 @@ func (a *analyzer) applyForeign(s *foreignSummary, c *callSite, name string) val
 		}
 		return val{}
 	}
-	for _, e := range s.sinks {
-		fam := Family(e.family)
-		for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
-			if e.v.l&bit == 0 {
-				continue
-			}
-			av := argOf(bit)
-			if av.l == 0 || (av.safe|e.v.safe)&fam != 0 {
-				continue
-			}
-			v := val{l: av.l, safe: av.safe | e.v.safe, trace: joinTrace(av.trace, e.v.trace)}
-			if real(v.l) != 0 {
-				a.emitVia(e.family, c.call, e.callee, val{l: real(v.l), trace: v.trace}, e.action, e.via)
-			}
-			a.sinkSlotsVia(e.family, c.call, e.callee, v, e.action, e.via)
-		}
-	}
+	a.applySinks(s.sinks, argOf, c.call)
 	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace}
 	if out.l == 0 {
 		out.trace = nil

@@ -456,23 +456,7 @@ func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) va
 		return val{}
 	}
 	// Sinks the parameters reach.
-	for _, e := range s.sinks {
-		fam := Family(e.family)
-		for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
-			if e.v.l&bit == 0 {
-				continue
-			}
-			av := argOf(bit)
-			if av.l == 0 || (av.safe|e.v.safe)&fam != 0 {
-				continue
-			}
-			v := val{l: av.l, safe: av.safe | e.v.safe, trace: joinTrace(av.trace, e.v.trace)}
-			if real(v.l) != 0 {
-				a.emitVia(e.family, e.node, e.callee, val{l: real(v.l), trace: v.trace}, e.action, e.via)
-			}
-			a.sinkSlotsVia(e.family, e.node, e.callee, v, e.action, e.via)
-		}
-	}
+	a.applySinks(s.sinks, argOf, nil)
 	// Attributes of self the parameters set.
 	cls := f.class
 	if ctor != nil {
@@ -512,6 +496,33 @@ func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) va
 		out = join(out, av)
 	}
 	return out
+}
+
+// applySinks maps the slots of a summary's sinks to what a call passes
+// (argOf) and reports each sink a labelled argument reaches: at the sink
+// itself, or at the call when at is set (a sink in another file).
+func (a *analyzer) applySinks(sinks []sinkEntry, argOf func(Labels) val, at ast.Located) {
+	for _, e := range sinks {
+		fam := Family(e.family)
+		node := e.node
+		if at != nil {
+			node = at
+		}
+		for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
+			if e.v.l&bit == 0 {
+				continue
+			}
+			av := argOf(bit)
+			if av.l == 0 || (av.safe|e.v.safe)&fam != 0 {
+				continue
+			}
+			v := val{l: av.l, safe: av.safe | e.v.safe, trace: joinTrace(av.trace, e.v.trace)}
+			if real(v.l) != 0 {
+				a.emitVia(e.family, node, e.callee, val{l: real(v.l), trace: v.trace}, e.action, e.via)
+			}
+			a.sinkSlotsVia(e.family, node, e.callee, v, e.action, e.via)
+		}
+	}
 }
 
 // argFor is the value a call passes to parameter i of f (pos is its

@@ -269,17 +269,7 @@ func TestPreCommitFramework(t *testing.T) {
 		gittest.Write(t, dir, "app.py", safePy+"\n\ndef mul(a, b):\n    return a * b\n")
 		gittest.Run(t, dir, "add", "app.py")
 		home := filepath.Join(t.TempDir(), "pre-commit-home")
-		run := func() (string, bool) {
-			cmd := exec.Command("pre-commit", "run")
-			cmd.Dir = dir
-			cmd.Env = gittest.Env("PRE_COMMIT_HOME="+home, "GOFLAGS=-mod=mod")
-			if mc, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
-				// Reuse the module cache instead of downloading again.
-				cmd.Env = append(cmd.Env, "GOMODCACHE="+strings.TrimSpace(string(mc)))
-			}
-			out, err := cmd.CombinedOutput()
-			return string(out), err == nil
-		}
+		run := func() (string, bool) { return preCommitRun(dir, home) }
 		if out, ok := run(); !ok {
 			t.Fatalf("%s: pre-commit on a clean change failed:\n%s", id, out)
 		}
@@ -292,6 +282,20 @@ func TestPreCommitFramework(t *testing.T) {
 		gittest.Run(t, dir, "rm", "-q", "--cached", "risky.py")
 		os.Remove(filepath.Join(dir, "risky.py"))
 	}
+}
+
+// preCommitRun runs the real pre-commit framework in dir, with its
+// environments under home; it returns the output and whether it passed.
+func preCommitRun(dir, home string) (string, bool) {
+	cmd := exec.Command("pre-commit", "run")
+	cmd.Dir = dir
+	cmd.Env = gittest.Env("PRE_COMMIT_HOME="+home, "GOFLAGS=-mod=mod")
+	if mc, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
+		// Reuse the module cache instead of downloading again.
+		cmd.Env = append(cmd.Env, "GOMODCACHE="+strings.TrimSpace(string(mc)))
+	}
+	out, err := cmd.CombinedOutput()
+	return string(out), err == nil
 }
 
 // snapshotProject commits the project's current files (tracked and new,
@@ -474,16 +478,7 @@ func TestPreCommitFrameworkAdoption(t *testing.T) {
 		gittest.Write(t, dir, ".pre-commit-config.yaml", "repos:\n- repo: "+src+"\n  rev: "+rev+"\n  hooks:\n  - id: "+id+"\n")
 		gittest.Run(t, dir, "add", "-A")
 		gittest.Run(t, dir, "commit", "-q", "-m", "adopt pyward")
-		run := func() (string, bool) {
-			cmd := exec.Command("pre-commit", "run")
-			cmd.Dir = dir
-			cmd.Env = gittest.Env("PRE_COMMIT_HOME="+home, "GOFLAGS=-mod=mod")
-			if mc, err := exec.Command("go", "env", "GOMODCACHE").Output(); err == nil {
-				cmd.Env = append(cmd.Env, "GOMODCACHE="+strings.TrimSpace(string(mc)))
-			}
-			out, err := cmd.CombinedOutput()
-			return string(out), err == nil
-		}
+		run := func() (string, bool) { return preCommitRun(dir, home) }
 		gittest.Write(t, dir, "legacy.py", strings.Replace(legacyPy, "import pickle\n", "import pickle  # for the cache\n", 1))
 		gittest.Run(t, dir, "add", "legacy.py")
 		if out, ok := run(); !ok {
