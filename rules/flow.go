@@ -111,6 +111,14 @@ func (c *Context) flow() *flowResult {
 					}
 					r.rule = "PW105"
 				}
+				if r.rule == localCommandOnly {
+					// A program restarting itself on its own command line
+					// (see restart.go) injects nothing.
+					if call, ok := e.Node.(*ast.Call); ok && e.Via == nil && c.restartsItself(call) {
+						continue
+					}
+					r.rule = "PW402"
+				}
 				if r.rule == callHomeOnly {
 					if call, ok := e.Node.(*ast.Call); !ok || !c.callsHome(call) {
 						continue
@@ -149,6 +157,11 @@ const (
 	charcodesOnly = "PW101 of built text"
 	remoteOnly    = "PW105 off the host"
 )
+
+// localCommandOnly marks a PW402 event from local input (the command
+// line, the terminal), which counts unless the program restarts itself
+// on its own command line (Context.restartsItself).
+const localCommandOnly = "PW402 unless a restart"
 
 // builtNameOnly marks a PW105 event on a DNS lookup, which counts only
 // when the looked-up name is built from pieces (data + '.attacker.zone'):
@@ -220,6 +233,8 @@ func flowRules(e flow.Event) []flowRule {
 			out = append(out, flowRule{"PW102", "a downloaded command is run", "run by " + q})
 		case l&flow.Decoded != 0:
 			out = append(out, flowRule{"PW101", "a decoded command is run", "run by " + q})
+		case l&flow.User != 0 && l&flow.Remote == 0:
+			out = append(out, flowRule{localCommandOnly, "user input reaches the command run by " + q, "run by " + q})
 		case l&flow.User != 0:
 			out = append(out, flowRule{"PW402", "user input reaches the command run by " + q, "run by " + q})
 		}
