@@ -419,14 +419,9 @@ func (c *Context) noteFor(f *ast.For) {
 	if !ok || len(f.Body) == 0 {
 		return
 	}
-	var elts []ast.Expr
-	switch it := f.Iter.(type) {
-	case *ast.List:
-		elts = it.Elts
-	case *ast.Tuple:
-		elts = it.Elts
-	case *ast.Set:
-		elts = it.Elts
+	elts := literalElts(f.Iter)
+	if s, ok := f.Iter.(*ast.Set); ok {
+		elts = s.Elts
 	}
 	if len(elts) == 0 {
 		return
@@ -447,6 +442,17 @@ func (c *Context) noteFor(f *ast.For) {
 		c.loops = map[string][]literalLoop{}
 	}
 	c.loops[t.ID] = append(c.loops[t.ID], literalLoop{[2]int32{f.Body[0].Pos(), f.Body[len(f.Body)-1].End()}, elts})
+}
+
+// literalElts are the elements of a list or tuple display, else nil.
+func literalElts(e ast.Expr) []ast.Expr {
+	switch n := e.(type) {
+	case *ast.List:
+		return n.Elts
+	case *ast.Tuple:
+		return n.Elts
+	}
+	return nil
 }
 
 // loopElements are the literals the name n is one of where it is read:

@@ -55,13 +55,7 @@ func (c *Context) selfArgv(e ast.Expr, at ast.Node, depth int) bool {
 		if n.Op != ast.Add || c.QualName(n.Right) != "sys.argv" {
 			return false
 		}
-		var elts []ast.Expr
-		switch l := n.Left.(type) {
-		case *ast.List:
-			elts = l.Elts
-		case *ast.Tuple:
-			elts = l.Elts
-		}
+		elts := literalElts(n.Left)
 		if len(elts) == 0 || c.QualName(elts[0]) != "sys.executable" {
 			return false
 		}
