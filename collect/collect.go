@@ -61,8 +61,11 @@ const (
 
 // DefaultSecretFiles are the files judged for secrets when the
 // configuration's secrets section does not list its own.
+// Private keys are among them: a key file committed is the leak
+// gitleaks and every secret scanner look for first (id_rsa, *.pem, *.key).
 var DefaultSecretFiles = []string{".env", ".env.*", "*.env", "*.ini", "*.cfg", "*.conf", "*.toml", "*.yaml", "*.yml",
-	"*.json", "*.properties", "Dockerfile", "Dockerfile.*", "*.dockerfile", "*.sh", "*.bash", "*.zsh"}
+	"*.json", "*.properties", "Dockerfile", "Dockerfile.*", "*.dockerfile", "*.sh", "*.bash", "*.zsh",
+	"*.pem", "*.key", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519"}
 
 // SecretFiles are the globs (see assess.MatchGlob) of the files judged for
 // secrets only; empty turns that off. The scan sets it from the

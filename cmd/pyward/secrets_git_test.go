@@ -1,6 +1,8 @@
 package main
 
 import (
+	"crypto/rand"
+	"encoding/base64"
 	"strings"
 	"testing"
 
@@ -33,5 +35,34 @@ func TestStagedConfigFilesAreJudged(t *testing.T) {
 	out, _, code = inRepo(t, dir, "scan", "--staged", "--format", "json")
 	if s := parseScan(t, out); code != 0 || len(s.findings()) != 0 {
 		t.Errorf("secrets disabled: exit %d, findings %v", code, s.findings())
+	}
+}
+
+// TestStagedKeyFilesAreJudged: a private key committed as a file (an SSH
+// key, a server's .key, a .pem) blocks the commit; a certificate, which is
+// public, does not.
+func TestStagedKeyFilesAreJudged(t *testing.T) {
+	body := make([]byte, 192)
+	if _, err := rand.Read(body); err != nil {
+		t.Fatal(err)
+	}
+	b64 := base64.StdEncoding.EncodeToString(body)
+	var lines []string
+	for len(b64) > 64 {
+		lines, b64 = append(lines, b64[:64]), b64[64:]
+	}
+	lines = append(lines, b64)
+	pem := func(kind string) string {
+		return "-----BEGIN " + kind + "-----\n" + strings.Join(lines, "\n") + "\n-----END " + kind + "-----\n"
+	}
+	dir := gittest.New(t, map[string]string{"app.py": safePy})
+	gittest.Write(t, dir, ".ssh/id_rsa", pem("RSA PRIVATE KEY"))
+	gittest.Write(t, dir, "deploy/server.key", pem("PRIVATE KEY"))
+	gittest.Write(t, dir, "deploy/ca.pem", pem("CERTIFICATE"))
+	gittest.Run(t, dir, "add", "-A")
+	out, _, code := inRepo(t, dir, "scan", "--staged", "--format", "json")
+	got := strings.Join(parseScan(t, out).findings(), " ")
+	if code != 1 || !strings.Contains(got, ".ssh/id_rsa:1:PW310") || !strings.Contains(got, "deploy/server.key:1:PW310") || strings.Contains(got, "ca.pem") {
+		t.Errorf("exit %d, findings %s; want PW310 in .ssh/id_rsa and deploy/server.key, nothing in deploy/ca.pem", code, got)
 	}
 }
