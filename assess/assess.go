@@ -67,6 +67,16 @@ type Input struct {
 	notebook bool
 }
 
+// suppressed applies the file's suppression comments to fds (its
+// comments: Python's, or a text file's '#' comments), unless suppressions
+// are ignored.
+func (a *Assessor) suppressed(f *parser.File, fds []rules.Finding) []rules.Finding {
+	if !a.IgnoreSuppressions {
+		rules.Suppress(f, fds, rules.ParseSuppressions(f))
+	}
+	return fds
+}
+
 // Loaded is in with its contents read, if they were to be read late.
 func (in Input) Loaded() Input {
 	if in.Load != nil {
@@ -288,7 +298,7 @@ func (a *Assessor) file(in Input, prog *flow.Program) FileResult {
 		// A configuration file (.env, YAML …): the secret rules read
 		// its text; nothing else applies to it.
 		tf := parser.TextFile(in.Path, in.Data)
-		a.score(&res, tf, a.secrets.RunText(tf, a.options), in)
+		a.score(&res, tf, a.suppressed(tf, a.secrets.RunText(tf, a.options)), in)
 		return res
 	}
 	if notebook.Is(in.Path) && !in.notebook {
@@ -319,7 +329,7 @@ func (a *Assessor) file(in Input, prog *flow.Program) FileResult {
 		res.Score = sf.Points
 		// The text-level rules (secrets) still run on what could be read.
 		tf := parser.TextFile(in.Path, in.Data)
-		a.score(&res, tf, a.set.RunText(tf, a.options), in)
+		a.score(&res, tf, a.suppressed(tf, a.set.RunText(tf, a.options)), in)
 		return res
 	}
 	fds := a.set.RunWith(f, a.options, prog)

@@ -3,6 +3,8 @@ package main
 import (
 	"crypto/rand"
 	"encoding/base64"
+	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -64,5 +66,58 @@ func TestStagedKeyFilesAreJudged(t *testing.T) {
 	got := strings.Join(parseScan(t, out).findings(), " ")
 	if code != 1 || !strings.Contains(got, ".ssh/id_rsa:1:PW310") || !strings.Contains(got, "deploy/server.key:1:PW310") || strings.Contains(got, "ca.pem") {
 		t.Errorf("exit %d, findings %s; want PW310 in .ssh/id_rsa and deploy/server.key, nothing in deploy/ca.pem", code, got)
+	}
+}
+
+// TestSuppressionsInConfigFiles: a configuration file's own comments
+// suppress a secret finding on their line, with the reason kept, as in
+// Python; --ignore-suppressions shows it again, and JSON, which has no
+// comments, cannot hide one in a string.
+func TestSuppressionsInConfigFiles(t *testing.T) {
+	const token = "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"
+	dir := gittest.New(t, map[string]string{"app.py": safePy})
+	gittest.Write(t, dir, ".env", "NPM_TOKEN="+token+"  # pyward: ignore[PW329] revoked test token\n")
+	gittest.Write(t, dir, "deploy/values.yaml", "# nosec PW313: the staging fixture\ndb:\n  url: postgresql://app:Zt9fQw4Lr0Vx@db:5432/app  # nosec PW313 staging fixture\n")
+	gittest.Write(t, dir, "conf.json", `{"token": "`+token+` # nosec"}`+"\n")
+	gittest.Run(t, dir, "add", "-A")
+	out, _, code := inRepo(t, dir, "scan", "--staged", "--format", "json")
+	var rep struct {
+		Files []struct {
+			Path     string
+			Findings []struct {
+				Rule          string
+				Suppressed    bool
+				Justification string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range rep.Files {
+		for _, fd := range f.Findings {
+			got[f.Path+" "+fd.Rule] = fmt.Sprintf("%v %s", fd.Suppressed, fd.Justification)
+		}
+	}
+	want := map[string]string{
+		".env PW329":               "true revoked test token",
+		"deploy/values.yaml PW313": "true staging fixture",
+		"conf.json PW329":          "false ",
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: %q, want %q (all: %v)", k, got[k], v, got)
+		}
+	}
+	if code != 1 {
+		t.Errorf("exit %d, want 1: conf.json's token is not suppressed", code)
+	}
+	gittest.Run(t, dir, "rm", "-q", "--cached", "conf.json")
+	if _, _, code := inRepo(t, dir, "scan", "--staged"); code != 0 {
+		t.Errorf("suppressed secrets only: exit %d, want 0", code)
+	}
+	if _, _, code := inRepo(t, dir, "scan", "--staged", "--ignore-suppressions"); code != 1 {
+		t.Errorf("--ignore-suppressions: exit %d, want 1", code)
 	}
 }

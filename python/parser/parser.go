@@ -12,6 +12,8 @@
 package parser
 
 import (
+	"strings"
+
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/source"
 	"github.com/pyward/pyward/python/token"
@@ -85,7 +87,33 @@ func TextFile(filename string, raw []byte) *File {
 			tf.AddLine(int32(i + 1))
 		}
 	}
-	return &File{Name: filename, Tok: tf, Src: src}
+	f := &File{Name: filename, Tok: tf, Src: src}
+	if !strings.HasSuffix(strings.ToLower(filename), ".json") {
+		f.Comments = hashComments(src)
+	}
+	return f
+}
+
+// hashComments finds the comments of a text file in the syntax most
+// configuration files share (.env, YAML, TOML, INI, shell, Dockerfile,
+// properties): from a '#' that starts a line or follows a space or a tab,
+// to the end of the line. A '#' inside a quoted value after a space is
+// taken for one too; what a comment is used for (suppression markers)
+// makes that harmless. JSON has no comments.
+func hashComments(src []byte) []token.Comment {
+	var out []token.Comment
+	for i := 0; i < len(src); i++ {
+		if src[i] != '#' || i > 0 && src[i-1] != ' ' && src[i-1] != '\t' && src[i-1] != '\n' {
+			continue
+		}
+		end := i
+		for end < len(src) && src[end] != '\n' {
+			end++
+		}
+		out = append(out, token.Comment{Start: int32(i), End: int32(end)})
+		i = end
+	}
+	return out
 }
 
 // maxNest bounds the depth of the syntax tree, counted in levels of
