@@ -55,6 +55,24 @@ func isRuleID(w string) bool {
 	return i > 0 && isDigits(w[i:])
 }
 
+// markerParts splits a comment at each '#' that starts a marker (nosec,
+// noqa, pyward:); the text before the first marker is dropped.
+func markerParts(text string) []string {
+	var out []string
+	for i, part := range strings.Split(text, "#") {
+		if i == 0 {
+			continue
+		}
+		p := strings.TrimSpace(part)
+		if strings.HasPrefix(p, "nosec") || strings.HasPrefix(p, "noqa") || strings.HasPrefix(p, "pyward:") || len(out) == 0 {
+			out = append(out, part)
+			continue
+		}
+		out[len(out)-1] += "#" + part
+	}
+	return out
+}
+
 // ParseSuppressions reads the suppression comments of a file, by line.
 func ParseSuppressions(f *parser.File) map[int][]Suppression {
 	out := map[int][]Suppression{}
@@ -70,10 +88,11 @@ func ParseSuppressions(f *parser.File) map[int][]Suppression {
 }
 
 // parseComment finds every marker in one comment. Each marker's text runs
-// to the next '#'.
+// to the next '#' that starts another marker: a reason may hold a '#'
+// ("reviewed in #42").
 func parseComment(text string) []Suppression {
 	var out []Suppression
-	for _, part := range strings.Split(text, "#")[1:] {
+	for _, part := range markerParts(text) {
 		p := strings.TrimSpace(part)
 		switch {
 		case strings.HasPrefix(p, "nosec"):

@@ -34,6 +34,8 @@ func TestParseComment(t *testing.T) {
 		{"# pyward: ignore reviewed by security", []Suppression{{Justification: "reviewed by security"}}},
 		{"# type: ignore # nosec B404", []Suppression{{IDs: []string{"B404"}}}},
 		{"# this is not nosec", nil},
+		{"# nosec B605 reviewed in #42", []Suppression{{IDs: []string{"B605"}, Justification: "reviewed in #42"}}},
+		{"# pyward: ignore[B602] see #12 # nosec B404", []Suppression{{IDs: []string{"B602"}, Justification: "see #12"}, {IDs: []string{"B404"}}}},
 	}
 	for _, tc := range tests {
 		if got := parseComment(tc.comment); !reflect.DeepEqual(got, tc.want) {
