@@ -345,23 +345,7 @@ func (a *analyzer) applyForeign(s *foreignSummary, c *callSite, name string) val
 		return val{}
 	}
 	a.applySinks(s.sinks, argOf, c.call)
-	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace}
-	if out.l == 0 {
-		out.trace = nil
-	}
-	for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
-		if s.ret.l&bit == 0 {
-			continue
-		}
-		av := argOf(bit)
-		if av.l == 0 {
-			continue
-		}
-		av.trace = joinTrace(av.trace, s.retTrace[bit])
-		av.safe |= s.ret.safe
-		av.x = nil
-		out = join(out, av)
-	}
+	out := returnOf(s.ret, s.retTrace, argOf, false)
 	if real(out.l) != 0 && (len(out.trace) == 0 || out.trace[len(out.trace)-1].At != nil) {
 		// Back in this file: the call is the step that returns the value.
 		out.trace = joinTrace(out.trace, []Step{step(c.call, "returned by "+name+"()")})

@@ -478,21 +478,34 @@ func (a *analyzer) apply(f *funcDef, c *callSite, self bool, ctor *classInfo) va
 	if ctor != nil {
 		return objVal(ctor)
 	}
-	// The return value.
-	out := val{l: real(s.ret.l), safe: s.ret.safe, trace: s.ret.trace, x: s.ret.x}
+	return returnOf(s.ret, s.retTrace, argOf, true)
+}
+
+// returnOf maps a summary's return value to a call: what the function
+// returns of its own, and for each slot it returns, what the call passes
+// there. A function of another file hands back no object of that file
+// (keepObjects false).
+func returnOf(ret val, retTrace map[Labels][]Step, argOf func(Labels) val, keepObjects bool) val {
+	out := val{l: real(ret.l), safe: ret.safe, trace: ret.trace}
+	if keepObjects {
+		out.x = ret.x
+	}
 	if out.l == 0 {
 		out.trace = nil
 	}
 	for bit := Labels(1) << slotBase; bit != 0; bit <<= 1 {
-		if s.ret.l&bit == 0 {
+		if ret.l&bit == 0 {
 			continue
 		}
 		av := argOf(bit)
 		if av.l == 0 {
 			continue
 		}
-		av.trace = joinTrace(av.trace, s.retTrace[bit])
-		av.safe |= s.ret.safe
+		av.trace = joinTrace(av.trace, retTrace[bit])
+		av.safe |= ret.safe
+		if !keepObjects {
+			av.x = nil
+		}
 		out = join(out, av)
 	}
 	return out

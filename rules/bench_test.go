@@ -14,16 +14,34 @@ import (
 // (parsing is outside the timing): the cost of the catalog itself, which
 // rule dispatch keeps from growing with the number of rules.
 func BenchmarkRulesStdlib(b *testing.B) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		b.Skip("python3 not found: the benchmark reads its standard library")
+	files := parsedStdlib(b)
+	set := NewSet(All())
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, f := range files {
+			fds := set.Run(f, nil)
+			Suppress(f, fds, ParseSuppressions(f))
+		}
 	}
-	out, err := exec.Command(py, "-c", `import sysconfig; print(sysconfig.get_paths()["stdlib"])`).Output()
+	b.ReportMetric(float64(len(files)), "files/op")
+}
+
+// stdlibDir is the machine's standard library, which the benchmarks
+// read; they skip without python3.
+func stdlibDir(tb testing.TB) string {
+	out, err := exec.Command("python3", "-c", `import sysconfig; print(sysconfig.get_paths()["stdlib"])`).Output()
 	if err != nil {
-		b.Fatal(err)
+		tb.Skip("python3 not found: the benchmark reads its standard library")
 	}
+	return strings.TrimSpace(string(out))
+}
+
+// parsedStdlib is every .py file of the standard library that parses
+// (site-packages excluded).
+func parsedStdlib(tb testing.TB) []*parser.File {
 	var files []*parser.File
-	filepath.WalkDir(strings.TrimSpace(string(out)), func(path string, d os.DirEntry, err error) error {
+	filepath.WalkDir(stdlibDir(tb), func(path string, d os.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
@@ -39,14 +57,5 @@ func BenchmarkRulesStdlib(b *testing.B) {
 		}
 		return nil
 	})
-	set := NewSet(All())
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, f := range files {
-			fds := set.Run(f, nil)
-			Suppress(f, fds, ParseSuppressions(f))
-		}
-	}
-	b.ReportMetric(float64(len(files)), "files/op")
+	return files
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -147,4 +148,18 @@ func matchSet(p []rune, r rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// eachIndex calls fn with every offset at which lit occurs in src, left
+// to right, not overlapping.
+func eachIndex(src []byte, lit string, fn func(i int)) {
+	b := []byte(lit)
+	for off := 0; ; {
+		i := bytes.Index(src[off:], b)
+		if i < 0 {
+			return
+		}
+		fn(off + i)
+		off += i + len(b)
+	}
 }

@@ -108,17 +108,11 @@ func init() {
 		Kinds:   []Kind{KindText},
 		Check: func(c *Context, _ ast.Node) {
 			src := c.File.Src
-			for off := 0; ; {
-				i := bytes.Index(src[off:], []byte("://"))
-				if i < 0 {
-					return
-				}
-				i += off
-				off = i + 3
+			eachIndex(src, "://", func(i int) {
 				if s, e, ok := urlPassword(src, i); ok {
 					c.ReportSpan(int32(s), int32(e), c.rule.Severity, c.rule.Confidence, c.rule.Message)
 				}
-			}
+			})
 		},
 	})
 }

@@ -1,7 +1,6 @@
 package rules
 
 import (
-	"bytes"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -35,15 +34,9 @@ func init() {
 			// (package regexp cannot search fast for a word in any case).
 			var ms [][]int
 			for _, l := range authLiterals {
-				for off := 0; ; {
-					i := bytes.Index(src[off:], []byte(l))
-					if i < 0 {
-						break
-					}
-					i += off
-					off = i + len(l)
+				eachIndex(src, l, func(i int) {
 					if i == 0 {
-						continue
+						return
 					}
 					w := i - 1
 					for _, m := range authHeader.FindAllSubmatchIndex(src[w:min(len(src), w+400)], 1) {
@@ -52,7 +45,7 @@ func init() {
 						}
 						ms = append(ms, m)
 					}
-				}
+				})
 			}
 			for _, m := range ms {
 				scheme, v := strings.ToLower(string(src[m[2]:m[3]])), string(src[m[4]:m[5]])

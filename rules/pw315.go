@@ -53,23 +53,16 @@ func init() {
 			src := c.File.Src
 			seen := map[int]bool{}
 			for _, l := range queryLiterals {
-				for off := 0; ; {
-					i := bytes.Index(src[off:], []byte(l))
-					if i < 0 {
-						break
-					}
-					i += off
+				eachIndex(src, l, func(i int) {
 					eq := i + len(l) - 1
-					off = eq + 1
 					if seen[eq] {
-						continue
+						return
 					}
 					seen[eq] = true
-					s, e, ok := queryValue(src, eq)
-					if ok {
+					if s, e, ok := queryValue(src, eq); ok {
 						c.ReportSpan(int32(s), int32(e), c.rule.Severity, c.rule.Confidence, c.rule.Message)
 					}
-				}
+				})
 			}
 		},
 	})

@@ -2,9 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -109,27 +106,7 @@ func TestSecretCorpusDeterministic(t *testing.T) {
 // BenchmarkSecretRulesStdlib runs only the secret rules over the parsed
 // standard library: the cost they add to every scan.
 func BenchmarkSecretRulesStdlib(b *testing.B) {
-	out, err := exec.Command("python3", "-c", `import sysconfig; print(sysconfig.get_paths()["stdlib"])`).Output()
-	if err != nil {
-		b.Skip("python3 not found: the benchmark reads its standard library")
-	}
-	var files []*parser.File
-	filepath.WalkDir(strings.TrimSpace(string(out)), func(path string, d os.DirEntry, err error) error {
-		if err != nil {
-			return nil
-		}
-		if d.IsDir() && (d.Name() == "site-packages" || d.Name() == "dist-packages") {
-			return filepath.SkipDir
-		}
-		if !d.IsDir() && strings.HasSuffix(path, ".py") {
-			if src, err := os.ReadFile(path); err == nil {
-				if f, err := parser.ParseFile(path, src); err == nil {
-					files = append(files, f)
-				}
-			}
-		}
-		return nil
-	})
+	files := parsedStdlib(b)
 	set := NewSet(secretRulesOnly())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

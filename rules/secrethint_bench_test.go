@@ -2,9 +2,7 @@ package rules
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/pyward/pyward/python/parser"
@@ -13,11 +11,7 @@ import (
 // BenchmarkSecretHint: the one pass over a file's text that finds which
 // secret literals it holds, on the standard library's larger modules.
 func BenchmarkSecretHint(b *testing.B) {
-	out, err := exec.Command("python3", "-c", `import sysconfig; print(sysconfig.get_paths()["stdlib"])`).Output()
-	if err != nil {
-		b.Skip("python3 not found: the benchmark reads its standard library")
-	}
-	files, _ := filepath.Glob(filepath.Join(strings.TrimSpace(string(out)), "*.py"))
+	files, _ := filepath.Glob(filepath.Join(stdlibDir(b), "*.py"))
 	var srcs [][]byte
 	size := 0
 	for _, f := range files {

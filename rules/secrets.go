@@ -86,26 +86,20 @@ func (c *Context) reportFormat(f *secretFormat) {
 	reported := map[int]bool{}
 	for _, l := range f.literals {
 		done := -1
-		for off := 0; ; {
-			i := bytes.Index(src[off:], []byte(l))
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + len(l)
+		eachIndex(src, l, func(i int) {
 			if i <= done {
-				continue
+				return
 			}
 			w := src[i:min(len(src), i+keywordWindow)]
 			if !f.re.valueRun().holds(w) {
-				continue
+				return
 			}
 			ms := f.re.FindAllSubmatchIndex(w, 1)
 			c.reportMatches(f, src, i, ms, reported)
 			if len(ms) > 0 {
 				done = i + ms[len(ms)-1][1]
 			}
-		}
+		})
 	}
 }
 
