@@ -410,29 +410,16 @@ func readRegular(abs string) ([]byte, string) {
 	case st.Size() > maxSize:
 		return nil, TooLarge
 	}
-	// Read exactly the size seen, plus one byte to notice growth: no
-	// doubling buffer for each file.
-	data := make([]byte, 0, st.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, openError(err)
-		}
-		if len(data) == cap(data) {
-			if len(data) > maxSize {
-				return nil, TooLarge
-			}
-			data = append(data, 0)[:len(data)]
-		}
+	// Room for the size seen, so that the buffer is not grown for each
+	// file; a file that grew since is still read whole, up to the limit.
+	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
+		return nil, openError(err)
 	}
-	if len(data) > maxSize {
+	if buf.Len() > maxSize {
 		return nil, TooLarge
 	}
-	return data, ""
+	return buf.Bytes(), ""
 }
 
 // openError words a read failure without the absolute path (the report
