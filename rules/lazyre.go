@@ -20,6 +20,10 @@ type lazyRE struct {
 	// for, and the password and SQL ones are asked of every name and
 	// string of a file.
 	needs []string
+	// run is the condition a keyword format's window must meet (see
+	// valueRun), derived from src on first use.
+	runOnce sync.Once
+	run     valueRun
 }
 
 func lazyRegexp(src string) *lazyRE { return &lazyRE{src: src} }

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"regexp/syntax"
-	"sync"
 )
 
 // A keyword format's expression runs at every place its keyword is, and
@@ -168,14 +167,8 @@ func (r *valueRun) holds(w []byte) bool {
 	return false
 }
 
-// valueRuns caches runOf by expression.
-var valueRuns sync.Map // *lazyRE -> *valueRun
-
+// valueRun is runOf(l.src), derived once.
 func (l *lazyRE) valueRun() *valueRun {
-	if r, ok := valueRuns.Load(l); ok {
-		return r.(*valueRun)
-	}
-	r := runOf(l.src)
-	v, _ := valueRuns.LoadOrStore(l, &r)
-	return v.(*valueRun)
+	l.runOnce.Do(func() { l.run = runOf(l.src) })
+	return &l.run
 }
