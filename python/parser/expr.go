@@ -353,10 +353,14 @@ func (p *parser) parsePrimary() ast.Expr {
 		case token.DOT:
 			p.next()
 			name := p.expectName()
-			e = &ast.Attribute{Loc: loc(start, p.prev), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
+			n := p.attrs.next()
+			*n = ast.Attribute{Loc: loc(start, p.prev), Value: e, Attr: p.identifier(name), Ctx: ast.Load}
+			e = n
 		case token.LPAR:
 			args, kws := p.parseCallArguments()
-			e = &ast.Call{Loc: loc(start, p.prev), Func: e, Args: args, Keywords: kws}
+			c := p.calls.next()
+			*c = ast.Call{Loc: loc(start, p.prev), Func: e, Args: args, Keywords: kws}
+			e = c
 		case token.LSQB:
 			p.next()
 			s := p.parseSlices()
@@ -469,7 +473,9 @@ func (p *parser) parseAtom() ast.Expr {
 			}
 		}
 		p.next()
-		return &ast.Name{Loc: loc(t.Start, t.End), ID: p.identifier(t), Ctx: ast.Load}
+		n := p.nameNodes.next()
+		*n = ast.Name{Loc: loc(t.Start, t.End), ID: p.identifier(t), Ctx: ast.Load}
+		return n
 	case token.NUMBER:
 		p.next()
 		return p.numberConstant(t)
@@ -717,7 +723,9 @@ func (p *parser) parseLambda() ast.Expr {
 func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 	lpar := p.tok()
 	p.expect(token.LPAR)
-	args := []ast.Expr{}
+	// The arguments gather on p.stack (nested calls use it above them)
+	// and are copied to a slice of their own at the end.
+	mark := len(p.stack)
 	kws := []*ast.Keyword{}
 	var last ast.Expr
 	sawKeyword, sawDoubleStar := false, false
@@ -731,7 +739,7 @@ func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 			if sawDoubleStar {
 				p.errorNode(st, "iterable argument unpacking follows keyword argument unpacking")
 			}
-			args = append(args, st)
+			p.stack = append(p.stack, st)
 		case t.Kind == token.DOUBLESTAR:
 			p.next()
 			v := p.parseExpression()
@@ -749,15 +757,15 @@ func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 			if p.startsComprehension() {
 				gens := p.parseForIfClauses()
 				g := &ast.GeneratorExp{Loc: loc(lpar.Start, 0), Elt: e, Generators: gens}
-				if len(args) != 0 || len(kws) != 0 || p.kind() != token.RPAR {
+				if len(p.stack) != mark || len(kws) != 0 || p.kind() != token.RPAR {
 					g.Stop = p.prev
 					g.Start = e.Pos()
 					p.errorNode(g, "Generator expression must be parenthesized")
 				}
 				p.next()
 				g.Stop = p.prev
-				args = append(args, g)
-				return args, kws
+				p.stack = append(p.stack, g)
+				return p.popExprs(mark), kws
 			}
 			if p.kind() == token.EQUAL {
 				p.errorKeywordTarget(e)
@@ -768,19 +776,19 @@ func (p *parser) parseCallArguments() ([]ast.Expr, []*ast.Keyword) {
 			if sawKeyword {
 				p.errorNode(e, "positional argument follows keyword argument")
 			}
-			args = append(args, e)
+			p.stack = append(p.stack, e)
 		}
 		if len(kws) > 0 && kws[len(kws)-1].Pos() >= t.Start {
 			last = kws[len(kws)-1].Value
-		} else if len(args) > 0 {
-			last = args[len(args)-1]
+		} else if len(p.stack) > mark {
+			last = p.stack[len(p.stack)-1]
 		}
 		if !p.got(token.COMMA) {
 			break
 		}
 	}
 	p.closeBracket(token.RPAR, last)
-	return args, kws
+	return p.popExprs(mark), kws
 }
 
 // errorKeywordTarget words the error for `f(a.b=1)` and `f(True=1)`.

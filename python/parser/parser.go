@@ -137,6 +137,7 @@ func Parse(src []byte) (f *File, err error) {
 	p.classify()
 	f = &File{Tok: r.File, Src: src, Comments: r.Comments, OtherNames: otherNames(src, r.Tokens)}
 	defer func() {
+		p.releaseNames()
 		if e := recover(); e != nil {
 			se, ok := e.(*token.Error)
 			if !ok {
@@ -157,12 +158,22 @@ type parser struct {
 	toks   []token.Token
 	kws    []kw // keyword class of each NAME token, kwNone otherwise
 	tokErr *token.Error
-	p      int               // index of the current token
-	prev   int32             // end offset of the last consumed token
-	nest   int               // current nesting depth (recursion), see enter
-	peak   int               // tree depth reached, checked against maxNest, see chainStart
-	spec   int               // > 0 while parsing speculatively
-	names  map[string]string // interned identifiers
+	p      int        // index of the current token
+	prev   int32      // end offset of the last consumed token
+	nest   int        // current nesting depth (recursion), see enter
+	peak   int        // tree depth reached, checked against maxNest, see chainStart
+	spec   int        // > 0 while parsing speculatively
+	names  *nameCache // interned identifiers (see identifier)
+	// Where the commonest nodes come from (see slab).
+	nameNodes slab[ast.Name]
+	attrs     slab[ast.Attribute]
+	calls     slab[ast.Call]
+	constants slab[ast.Constant]
+	exprStmts slab[ast.ExprStmt]
+	assigns   slab[ast.Assign]
+	// stack gathers lists being parsed, exprs is where they are kept
+	// (see popExprs).
+	stack, exprs []ast.Expr
 }
 
 // syntaxFail is panicked by a speculative parse that fails; try catches it.
@@ -291,7 +302,7 @@ func (p *parser) deepen(d int) {
 // try runs fn speculatively: if it fails, the position is rewound and ok is
 // false. Errors from the tokenizer also count as failure here.
 func (p *parser) try(fn func()) (ok bool) {
-	save, savePrev, saveNest, savePeak := p.p, p.prev, p.nest, p.peak
+	save, savePrev, saveNest, savePeak, saveStack := p.p, p.prev, p.nest, p.peak, len(p.stack)
 	p.spec++
 	defer func() {
 		p.spec--
@@ -299,6 +310,8 @@ func (p *parser) try(fn func()) (ok bool) {
 			switch e.(type) {
 			case syntaxFail, *token.Error:
 				p.p, p.prev, p.nest, p.peak = save, savePrev, saveNest, savePeak
+				clear(p.stack[saveStack:])
+				p.stack = p.stack[:saveStack]
 				ok = false
 			default:
 				panic(e)

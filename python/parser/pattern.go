@@ -407,7 +407,8 @@ func (p *parser) parseClassPattern(cls ast.Expr, start int32) ast.Pattern {
 
 // numberConstant makes the Constant of a NUMBER token.
 func (p *parser) numberConstant(t token.Token) *ast.Constant {
-	c := &ast.Constant{Loc: loc(t.Start, t.End)}
+	c := p.constants.next()
+	*c = ast.Constant{Loc: loc(t.Start, t.End)}
 	if err := literal.Number(p.text(t), c); err != nil {
 		p.errorAt(token.SyntaxError, t.Start, t.End, err.Error())
 	}

@@ -194,7 +194,9 @@ func (p *parser) parseExpressionStmt() ast.Stmt {
 		for _, t := range targets {
 			p.checkAssignTarget(t, len(targets) == 1)
 		}
-		return &ast.Assign{Loc: loc(first.Start, p.prev), Targets: targets, Value: value}
+		s := p.assigns.next()
+		*s = ast.Assign{Loc: loc(first.Start, p.prev), Targets: targets, Value: value}
+		return s
 	case token.COLON:
 		simple := 0
 		switch e.(type) {
@@ -231,7 +233,9 @@ func (p *parser) parseExpressionStmt() ast.Stmt {
 			return &ast.AugAssign{Loc: loc(first.Start, p.prev), Target: e, Op: op, Value: value}
 		}
 	}
-	return &ast.ExprStmt{Loc: loc(first.Start, p.prev), Value: e}
+	s := p.exprStmts.next()
+	*s = ast.ExprStmt{Loc: loc(first.Start, p.prev), Value: e}
+	return s
 }
 
 func (p *parser) parseStarExpressionsOrYield() ast.Expr {

@@ -111,7 +111,8 @@ func (p *parser) parseStrings() ast.Expr {
 	// Fast path: one plain literal.
 	if first.Kind == token.STRING && end == p.p+1 {
 		p.next()
-		c := &ast.Constant{Loc: whole}
+		c := p.constants.next()
+		*c = ast.Constant{Loc: whole}
 		p.decodeString(first, c)
 		return c
 	}
