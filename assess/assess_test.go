@@ -169,3 +169,20 @@ func TestRuleOptions(t *testing.T) {
 		t.Errorf("unknown rule: %v", err)
 	}
 }
+
+// TestLargestFirst: files go to the workers largest first, by the size
+// read or known from the listing, ties in the inputs' order.
+func TestLargestFirst(t *testing.T) {
+	inputs := []Input{
+		{Path: "a", Size: 10},
+		{Path: "b", Data: make([]byte, 30)},
+		{Path: "c", Size: 10},
+		{Path: "d"},
+		{Path: "e", Size: 20},
+	}
+	got := largestFirst(inputs)
+	want := []int{1, 4, 0, 2, 3}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("order %v, want %v", got, want)
+	}
+}

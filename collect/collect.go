@@ -390,7 +390,7 @@ func readFile(abs, rel string, st fs.FileInfo) assess.Input {
 	if st.Size() > maxSize {
 		return assess.Input{Path: rel, Err: TooLarge}
 	}
-	return assess.Input{Path: rel, Load: func() ([]byte, string) { return readRegular(abs) }}
+	return assess.Input{Path: rel, Size: st.Size(), Load: func() ([]byte, string) { return readRegular(abs) }}
 }
 
 // readRegular reads the regular file at abs. It is opened without
