@@ -379,22 +379,31 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 			}
 			return
 		}
-		e1, e2 := copyEnv(env), copyEnv(env)
 		whenTrue, whenFalse := a.guards(s.Test)
-		applyGuard(e1, whenTrue)
+		e2 := copyEnv(env)
 		applyGuard(e2, whenFalse)
+		// In a function the body runs in env itself, one copy fewer. At
+		// the top level env is also the module's variables, which the
+		// functions called from the body read: there the body runs in a
+		// copy, so that they see the variables as they were before.
+		e1 := env
+		if a.cur == nil {
+			e1 = copyEnv(env)
+		}
+		applyGuard(e1, whenTrue)
 		a.block(s.Body, e1)
 		a.block(s.Orelse, e2)
 		x1, x2 := a.exits(s.Body), a.exits(s.Orelse)
-		for k := range env {
-			delete(env, k)
-		}
 		// A branch that returns, raises or aborts does not reach what
 		// follows: `if "../" in name: return` leaves name checked.
-		if !x1 || x2 {
+		keep1, keep2 := !x1 || x2, !x2 || x1
+		if !keep1 || a.cur == nil {
+			clear(env)
+		}
+		if keep1 && a.cur == nil {
 			mergeInto(env, e1)
 		}
-		if !x2 || x1 {
+		if keep2 {
 			mergeInto(env, e2)
 		}
 	case *ast.For:

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"sort"
+	"sync"
 
 	"github.com/pyward/pyward/python/ast"
 )
@@ -33,7 +34,13 @@ func isNameByte(c byte) bool {
 // that secretName accepts, which looksSecret accepts, and whether each
 // value is quoted (1) or bare (0).
 func namedSecrets(src []byte) [][3]int {
-	low := asciiLower(src)
+	// The copy is scratch: its array serves the next file's scan.
+	buf := lowerPool.Get().(*[]byte)
+	if cap(*buf) < len(src) {
+		*buf = make([]byte, len(src))
+	}
+	low := asciiLowerInto((*buf)[:len(src)], src)
+	defer lowerPool.Put(buf)
 	var out [][3]int
 	seen := map[int]bool{}
 	for _, g := range secretWordGroups {
@@ -75,6 +82,8 @@ func namedSecrets(src []byte) [][3]int {
 	return out
 }
 
+var lowerPool = sync.Pool{New: func() any { return new([]byte) }}
+
 // secretWordGroups are secretWords by their first four letters, so that
 // one search finds password, passwd and passphrase (none of the words
 // overlaps itself, so each place a word is is one its root is).
@@ -103,8 +112,10 @@ type wordGroup struct {
 // length, so that offsets in it are offsets in src (bytes.ToLower maps
 // some characters to longer ones, 'İ' to "i̇", and is slower). Eight
 // bytes at a time: a byte from A to Z gets 0x20 added, others stay.
-func asciiLower(src []byte) []byte {
-	low := make([]byte, len(src))
+func asciiLower(src []byte) []byte { return asciiLowerInto(make([]byte, len(src)), src) }
+
+// asciiLowerInto is asciiLower writing into low, which is len(src) long.
+func asciiLowerInto(low, src []byte) []byte {
 	const ones = 0x0101010101010101
 	i := 0
 	for ; i+8 <= len(src); i += 8 {

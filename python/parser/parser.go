@@ -13,6 +13,7 @@ package parser
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/pyward/pyward/python/ast"
 	"github.com/pyward/pyward/python/source"
@@ -130,14 +131,23 @@ const maxNest = 4000
 // tooComplex is the message of that syntax error.
 const tooComplex = "too complex: more than 4000 levels of nested or chained expressions or blocks"
 
+// tokenPool holds token arrays between parses: allocating and zeroing one
+// for each file was a tenth of a parse's allocations.
+var tokenPool = sync.Pool{New: func() any { return new([]token.Token) }}
+
 // Parse parses decoded source (UTF-8, newlines normalised to "\n").
 func Parse(src []byte) (f *File, err error) {
-	r := token.Tokenize(src)
+	buf := tokenPool.Get().(*[]token.Token)
+	r := token.TokenizeInto(src, *buf)
 	p := &parser{src: src, file: r.File, toks: r.Tokens, tokErr: r.Err}
 	p.classify()
 	f = &File{Tok: r.File, Src: src, Comments: r.Comments, OtherNames: otherNames(src, r.Tokens)}
 	defer func() {
 		p.releaseNames()
+		// Nothing the parse returns refers to the tokens (OtherNames
+		// holds copies), so their array serves the next parse.
+		*buf = r.Tokens[:0]
+		tokenPool.Put(buf)
 		if e := recover(); e != nil {
 			se, ok := e.(*token.Error)
 			if !ok {

@@ -26,11 +26,18 @@ const (
 // python/source) into the token stream of CPython 3.12's tokenizer, without
 // comments and non-logical newlines. It never fails outright: an error ends
 // the stream with an ERRORTOKEN and is returned in Result.Err.
-func Tokenize(src []byte) *Result {
+func Tokenize(src []byte) *Result { return TokenizeInto(src, nil) }
+
+// TokenizeInto is Tokenize appending to buf[:0]: a caller that is done
+// with the tokens of one file can reuse their array for the next.
+func TokenizeInto(src []byte, buf []Token) *Result {
+	if want := len(src)/5 + 16; cap(buf) < want {
+		buf = make([]Token, 0, want)
+	}
 	s := &scanner{
 		src:     src,
 		file:    NewFile(src),
-		toks:    make([]Token, 0, len(src)/5+16),
+		toks:    buf[:0],
 		indents: make([]int, 1, 16),
 		alts:    make([]int, 1, 16),
 		bol:     true,
