@@ -130,7 +130,14 @@ func (v val) withExtra(f func(*extra)) val {
 	return v
 }
 
-func objVal(c *classInfo) val { return val{x: &extra{cls: c}} }
+func objVal(c *classInfo) val {
+	// One extra per class: extras are never changed in place (see
+	// withExtra), so every instance's value can share it.
+	if c.obj == nil {
+		c.obj = &extra{cls: c}
+	}
+	return val{x: c.obj}
+}
 
 func (v val) with(l Labels, s Step) val {
 	if v.l&l == l {
@@ -202,13 +209,14 @@ type eventKey struct {
 }
 
 type analyzer struct {
-	h      Host
-	m      *Model
-	opt    Options
-	mod    *ast.Module
-	events []Event
-	seen   map[eventKey]bool
-	locals map[string]bool // names the module defines (see local)
+	h         Host
+	m         *Model
+	opt       Options
+	mod       *ast.Module
+	events    []Event
+	seen      map[eventKey]bool
+	locals    map[string]bool  // names the module defines (see local)
+	spareEnvs []map[string]val // see newEnv
 	// Per function: the paths (folded text or variable names) a download
 	// was written to; the variables holding files opened for writing, by
 	// path; whether os.dup2 on a socket was reported; the variables that
@@ -281,8 +289,32 @@ func (a *analyzer) local(q string) bool {
 	return a.locals[q]
 }
 
-func copyEnv(env map[string]val) map[string]val {
-	out := make(map[string]val, len(env))
+// Environments are copied at every branch and dropped once merged:
+// newEnv reuses the maps dropped, so that each function of a file does
+// not build its own (maps were a fifth of what the analysis allocated).
+// A map is dropped only where nothing refers to it any more; the values
+// in it are copied, never shared by reference to the map.
+func (a *analyzer) newEnv() map[string]val {
+	if n := len(a.spareEnvs); n > 0 {
+		m := a.spareEnvs[n-1]
+		a.spareEnvs = a.spareEnvs[:n-1]
+		return m
+	}
+	return map[string]val{}
+}
+
+// dropEnv gives back an environment no longer used.
+func (a *analyzer) dropEnv(m map[string]val) {
+	if len(a.spareEnvs) < maxSpareEnvs {
+		clear(m)
+		a.spareEnvs = append(a.spareEnvs, m)
+	}
+}
+
+const maxSpareEnvs = 32
+
+func (a *analyzer) copyEnv(env map[string]val) map[string]val {
+	out := a.newEnv()
 	for k, v := range env {
 		out[k] = v
 	}
@@ -302,8 +334,8 @@ func mergeInto(dst, src map[string]val) {
 
 // loopEnv is the environment a loop's body starts with: a variable's
 // literal value may change from one iteration to the next.
-func loopEnv(env map[string]val) map[string]val {
-	e := make(map[string]val, len(env))
+func (a *analyzer) loopEnv(env map[string]val) map[string]val {
+	e := a.newEnv()
 	for k, v := range env {
 		if v.konst() != nil {
 			v = v.withExtra(func(e *extra) { e.k = nil })
@@ -380,7 +412,7 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 			return
 		}
 		whenTrue, whenFalse := a.guards(s.Test)
-		e2 := copyEnv(env)
+		e2 := a.copyEnv(env)
 		applyGuard(e2, whenFalse)
 		// In a function the body runs in env itself, one copy fewer. At
 		// the top level env is also the module's variables, which the
@@ -388,7 +420,7 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 		// copy, so that they see the variables as they were before.
 		e1 := env
 		if a.cur == nil {
-			e1 = copyEnv(env)
+			e1 = a.copyEnv(env)
 		}
 		applyGuard(e1, whenTrue)
 		a.block(s.Body, e1)
@@ -402,19 +434,22 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 		}
 		if keep1 && a.cur == nil {
 			mergeInto(env, e1)
+			a.dropEnv(e1)
 		}
 		if keep2 {
 			mergeInto(env, e2)
 		}
+		a.dropEnv(e2)
 	case *ast.For:
 		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
 	case *ast.AsyncFor:
 		a.loop(s.Target, s.Iter, s.Body, s.Orelse, env)
 	case *ast.While:
-		e := loopEnv(env)
+		e := a.loopEnv(env)
 		a.eval(s.Test, e)
 		a.block(s.Body, e)
 		mergeInto(env, e)
+		a.dropEnv(e)
 		a.block(s.Orelse, env)
 	case *ast.With:
 		a.with(s.Items, s.Body, env)
@@ -426,15 +461,17 @@ func (a *analyzer) stmtNode(st ast.Stmt, env map[string]val) {
 		a.try(s.Body, s.Handlers, s.Orelse, s.Finalbody, env)
 	case *ast.Match:
 		a.eval(s.Subject, env)
-		out := copyEnv(env)
+		out := a.copyEnv(env)
 		for _, cs := range s.Cases {
-			e := copyEnv(env)
+			e := a.copyEnv(env)
 			a.block(cs.Body, e)
 			mergeInto(out, e)
+			a.dropEnv(e)
 		}
 		for k, v := range out {
 			env[k] = v
 		}
+		a.dropEnv(out)
 	default:
 		// Raise, Assert, Delete, Global...: evaluate the expressions in
 		// them for sinks.
@@ -452,10 +489,11 @@ func (a *analyzer) loop(target, iter ast.Expr, body, orelse []ast.Stmt, env map[
 	v := a.eval(iter, env)
 	// One pass over the body: a second would see values carried from one
 	// iteration to the next, at a cost exponential in the nesting depth.
-	e := loopEnv(env)
+	e := a.loopEnv(env)
 	a.bind(target, a.eachOf(iter, v, env), e)
 	a.block(body, e)
 	mergeInto(env, e)
+	a.dropEnv(e)
 	a.block(orelse, env)
 }
 
@@ -472,17 +510,19 @@ func (a *analyzer) with(items []*ast.WithItem, body []ast.Stmt, env map[string]v
 
 func (a *analyzer) try(body []ast.Stmt, handlers []*ast.ExceptHandler, orelse, final []ast.Stmt, env map[string]val) {
 	a.block(body, env)
-	out := copyEnv(env)
+	out := a.copyEnv(env)
 	for _, h := range handlers {
-		e := copyEnv(env)
+		e := a.copyEnv(env)
 		a.block(h.Body, e)
 		mergeInto(out, e)
+		a.dropEnv(e)
 	}
 	a.block(orelse, out)
 	a.block(final, out)
 	for k, v := range out {
 		env[k] = v
 	}
+	a.dropEnv(out)
 }
 
 // nestedDef records a def the module's collection did not see (inside a
@@ -503,7 +543,8 @@ func (a *analyzer) function(f *funcDef) {
 	saved, savedOpen, savedDup, savedReq := a.downloaded, a.openedVars, a.dup2Seen, a.reqVars
 	a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = map[string]Step{}, map[string]string{}, false, nil
 	defer func() { a.downloaded, a.openedVars, a.dup2Seen, a.reqVars = saved, savedOpen, savedDup, savedReq }()
-	env := make(map[string]val, len(f.params))
+	env := a.newEnv()
+	defer a.dropEnv(env)
 	var params []*ast.Arg
 	if args != nil {
 		params = append(append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...), args.Kwonlyargs...)
@@ -1011,7 +1052,7 @@ func (a *analyzer) evalAll(es []ast.Expr, env map[string]val) val {
 }
 
 func (a *analyzer) comprehension(elt, value ast.Expr, gens []*ast.Comprehension, env map[string]val) val {
-	e := copyEnv(env)
+	e := a.copyEnv(env)
 	for _, g := range gens {
 		a.bind(g.Target, a.eachOf(g.Iter, a.eval(g.Iter, e), e), e)
 		a.evalAll(g.Ifs, e)
@@ -1020,6 +1061,7 @@ func (a *analyzer) comprehension(elt, value ast.Expr, gens []*ast.Comprehension,
 	if value != nil {
 		v = join(v, a.eval(value, e))
 	}
+	a.dropEnv(e)
 	return v
 }
 

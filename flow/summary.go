@@ -70,6 +70,7 @@ type classInfo struct {
 	// methods that read it.
 	fields    map[string]val
 	attrSinks map[string][]sinkEntry
+	obj       *extra // what its instances' values carry (see objVal)
 }
 
 // method finds a method in the class or its bases of the module.
