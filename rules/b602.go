@@ -22,8 +22,9 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=False)\n",
 			"import subprocess\nsubprocess.call(shell=True)\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:   shellOptions,
+		Kinds:     []Kind{KindCall},
+		CallLists: []string{"subprocess"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !inList(c.CallName(call), c.List("subprocess")) || len(call.Args) == 0 {

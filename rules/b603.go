@@ -19,8 +19,9 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=True)\n",
 			"import os\nos.system('ls')\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:   shellOptions,
+		Kinds:     []Kind{KindCall},
+		CallLists: []string{"subprocess"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !inList(c.CallName(call), c.List("subprocess")) {

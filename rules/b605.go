@@ -20,8 +20,9 @@ func init() {
 			"import subprocess\nsubprocess.run(['ls'])\n",
 			"system('ls')\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:   shellOptions,
+		Kinds:     []Kind{KindCall},
+		CallLists: []string{"shell"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if len(call.Args) > 0 && inList(c.CallName(call), c.List("shell")) {

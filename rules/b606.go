@@ -17,8 +17,9 @@ func init() {
 			"import os\nos.getcwd()\n",
 			"execv(path, args)\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:   shellOptions,
+		Kinds:     []Kind{KindCall},
+		CallLists: []string{"no_shell"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if inList(c.CallName(call), c.List("no_shell")) {

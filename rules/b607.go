@@ -23,8 +23,9 @@ func init() {
 			"import subprocess\nsubprocess.call(cmd)\n",
 			"import os\nos.system('C:\\\\Windows\\\\notepad.exe')\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:   shellOptions,
+		Kinds:     []Kind{KindCall},
+		CallLists: []string{"subprocess", "shell", "no_shell"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if len(call.Args) == 0 {

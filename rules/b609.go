@@ -16,6 +16,7 @@ func init() {
 		Clean:          []string{"import os\nos.system('tar cf backup.tar dir')\n", "import subprocess\nsubprocess.Popen(['chmod', '+x', '*'])\n"},
 		Options:        shellOptions,
 		Kinds:          []Kind{KindCall},
+		CallLists:      []string{"shell", "subprocess"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if len(call.Args) == 0 {

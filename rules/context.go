@@ -1,7 +1,9 @@
 package rules
 
 import (
+	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/pyward/pyward/flow"
 	"github.com/pyward/pyward/python/ast"
@@ -51,6 +53,7 @@ type Context struct {
 	imported    []string                 // qualified names imported so far
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
+	byList      map[string][]placedRule   // see Set.listIndex
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
 	callReach   reach             // how the cached call's name was reached
@@ -560,8 +563,14 @@ type Set struct {
 	byKind [numKinds][]*Rule
 	// Call rules: those that see every call, and those narrowed by name.
 	anyCall []*Rule
+	anyPos  []int // each anyCall rule's place among the enabled rules
 	byCall  map[string][]*Rule
 	byLast  map[string][]*Rule
+	// byList are the rules narrowed by list options (Rule.CallLists);
+	// lists indexes them by the names in those lists, once per
+	// configuration (the options map a run passes).
+	byList []placedRule
+	lists  sync.Map // options map's address -> listEntry
 	// model is the data-flow model of the configuration (the built-in
 	// libraries and the flow section's), nil for the built-in one.
 	model *flow.Model
@@ -583,14 +592,18 @@ func (c *Context) flowModel() *flow.Model {
 // NewSet indexes enabled rules for Run.
 func NewSet(enabled []*Rule) *Set {
 	s := &Set{byCall: map[string][]*Rule{}, byLast: map[string][]*Rule{}}
-	for _, r := range enabled {
+	for i, r := range enabled {
 		for _, k := range r.Kinds {
 			if k != KindCall {
 				s.byKind[k] = append(s.byKind[k], r)
 				continue
 			}
-			if len(r.Calls) == 0 && len(r.CallLast) == 0 {
+			if len(r.Calls) == 0 && len(r.CallLast) == 0 && len(r.CallLists) == 0 {
 				s.anyCall = append(s.anyCall, r)
+				s.anyPos = append(s.anyPos, i)
+			}
+			if len(r.CallLists) > 0 {
+				s.byList = append(s.byList, placedRule{i, r})
 			}
 			for _, q := range r.Calls {
 				s.byCall[q] = append(s.byCall[q], r)
@@ -619,6 +632,7 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Program) []Finding {
 	byKind := &s.byKind
 	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model, program: p}
+	c.byList = s.listIndex(c)
 	for _, r := range byKind[KindFile] {
 		c.rule = r
 		r.Check(c, f.Module)
@@ -730,9 +744,22 @@ func (s *Set) RunText(f *parser.File, options map[string]map[string]any) []Findi
 // registered for its qualified name or its last component. A rule
 // registered under both is shown the call once.
 func (s *Set) runCall(c *Context, call *ast.Call) {
-	for _, r := range s.anyCall {
+	// The rules of every call and those its name is listed for, in the
+	// order of the enabled rules (findings at one place keep the order
+	// the rules have).
+	listed := c.byList[c.CallName(call)]
+	for i, r := range s.anyCall {
+		for len(listed) > 0 && listed[0].pos < s.anyPos[i] {
+			c.rule = listed[0].r
+			listed[0].r.Check(c, call)
+			listed = listed[1:]
+		}
 		c.rule = r
 		r.Check(c, call)
+	}
+	for _, l := range listed {
+		c.rule = l.r
+		l.r.Check(c, call)
 	}
 	q := c.CallName(call)
 	c.noteFlowCall(q, call)
@@ -751,6 +778,48 @@ next:
 		c.rule = r
 		r.Check(c, call)
 	}
+}
+
+// placedRule is a rule with its place among the enabled rules.
+type placedRule struct {
+	pos int
+	r   *Rule
+}
+
+// listIndex is the rules of s.byList by the names in their list options
+// under c's options, built once per options map: the process rules
+// (B602–B609) read lists a configuration may change, and asking each of
+// them of every call of every file was a tenth of the rules' time.
+func (s *Set) listIndex(c *Context) map[string][]placedRule {
+	if len(s.byList) == 0 {
+		return nil
+	}
+	// Keyed by the map's address; the entry keeps the map alive, so the
+	// address is not reused by another while the entry exists. Options
+	// are not changed once a scan has them.
+	key := reflect.ValueOf(c.options).UnsafePointer()
+	if e, ok := s.lists.Load(key); ok {
+		return e.(listEntry).idx
+	}
+	idx := map[string][]placedRule{}
+	for _, p := range s.byList {
+		c.rule = p.r
+		for _, l := range p.r.CallLists {
+			for _, q := range c.List(l) {
+				if rs := idx[q]; len(rs) == 0 || rs[len(rs)-1].r != p.r {
+					idx[q] = append(rs, p)
+				}
+			}
+		}
+	}
+	c.rule = nil
+	s.lists.Store(key, listEntry{c.options, idx})
+	return idx
+}
+
+type listEntry struct {
+	options map[string]map[string]any
+	idx     map[string][]placedRule
 }
 
 // isSimple reports whether a statement has no body of its own.

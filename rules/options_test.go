@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -110,5 +111,38 @@ func TestHasPart(t *testing.T) {
 		if got := hasPart(c.q, c.part); got != c.want {
 			t.Errorf("hasPart(%q, %q) = %v", c.q, c.part, got)
 		}
+	}
+}
+
+// TestProcessListsConfigured: the process rules see the calls their list
+// options name, as configured, and one set serves runs with different
+// options (the index by list is per options map).
+func TestProcessListsConfigured(t *testing.T) {
+	src := "import subprocess, mylib\nsubprocess.run(['ls'])\nmylib.spawn(['ls'])\n"
+	f, err := parser.ParseFile("x.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	set := NewSet([]*Rule{Lookup("B603"), Lookup("B607")})
+	lines := func(opts map[string]map[string]any) map[string][]int {
+		out := map[string][]int{}
+		for _, fd := range set.Run(f, opts) {
+			line, _ := f.Tok.Position(fd.Start)
+			out[fd.Rule.ID] = append(out[fd.Rule.ID], line)
+		}
+		return out
+	}
+	if got := fmt.Sprint(lines(nil)); got != "map[B603:[2] B607:[2]]" {
+		t.Errorf("defaults: %s", got)
+	}
+	mine := map[string]map[string]any{
+		"B603": {"subprocess": []any{"mylib.spawn"}},
+		"B607": {"subprocess": []any{"mylib.spawn"}, "shell": []any{}, "no_shell": []any{}},
+	}
+	if got := fmt.Sprint(lines(mine)); got != "map[B603:[3] B607:[3]]" {
+		t.Errorf("configured: %s", got)
+	}
+	if got := fmt.Sprint(lines(nil)); got != "map[B603:[2] B607:[2]]" {
+		t.Errorf("defaults again: %s", got)
 	}
 }

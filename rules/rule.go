@@ -110,6 +110,10 @@ type Rule struct {
 	// with neither sees every call.
 	Calls    []string
 	CallLast []string
+	// CallLists narrows it (with Calls and CallLast) to the calls whose
+	// qualified name is in one of these list options of the rule: the
+	// configurable lists of process functions.
+	CallLists []string
 	// Check inspects one node and reports through c.Report.
 	Check func(c *Context, n ast.Node)
 }
