@@ -15,6 +15,7 @@ func init() {
 		Flagged:        []string{"from flask import Flask\napp = Flask(__name__)\napp.run(debug=True)\n"},
 		Clean:          []string{"from flask import Flask\napp = Flask(__name__)\napp.run(debug=False)\n", "run(debug=True)\n"},
 		Kinds:          []Kind{KindCall},
+		CallKeywords:   []string{"debug"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !strings.HasSuffix(c.CallName(call), ".run") || !c.importContains("flask") {

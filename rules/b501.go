@@ -12,6 +12,7 @@ func init() {
 		Flagged:        []string{"import requests\nrequests.get(url, verify=False, timeout=5)\n", "import httpx\nhttpx.Client(verify=False)\n"},
 		Clean:          []string{"import requests\nrequests.get(url, verify='/etc/ssl/ca.pem', timeout=5)\n", "import requests\nrequests.get(url, timeout=5)\n"},
 		Kinds:          []Kind{KindCall},
+		CallKeywords:   []string{"verify"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !httpCall(c.CallName(call), true) {

@@ -12,6 +12,7 @@ func init() {
 		Clean:          []string{"import ssl\nssl.wrap_socket(s, ssl_version=ssl.PROTOCOL_TLS_CLIENT)\n", "import ssl\nssl.create_default_context()\n"},
 		Options:        badProtocolOption,
 		Kinds:          []Kind{KindCall},
+		CallKeywords:   []string{"ssl_version", "method"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

@@ -18,8 +18,9 @@ func init() {
 			"import subprocess\nsubprocess.Popen(cmd, shell=True)\n",
 			"run_command(cmd, shell=False)\n",
 		},
-		Options: shellOptions,
-		Kinds:   []Kind{KindCall},
+		Options:      shellOptions,
+		Kinds:        []Kind{KindCall},
+		CallKeywords: []string{"shell"},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if inList(c.CallName(call), c.List("subprocess")) {

@@ -754,6 +754,9 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 			listed[0].r.Check(c, call)
 			listed = listed[1:]
 		}
+		if r.CallKeywords != nil && !passesKeyword(call, r.CallKeywords) {
+			continue
+		}
 		c.rule = r
 		r.Check(c, call)
 	}
@@ -778,6 +781,17 @@ next:
 		c.rule = r
 		r.Check(c, call)
 	}
+}
+
+// passesKeyword reports whether call passes one of the keyword
+// arguments names.
+func passesKeyword(call *ast.Call, names []string) bool {
+	for _, k := range call.Keywords {
+		if k.Arg != nil && inList(*k.Arg, names) {
+			return true
+		}
+	}
+	return false
 }
 
 // placedRule is a rule with its place among the enabled rules.

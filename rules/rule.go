@@ -114,6 +114,11 @@ type Rule struct {
 	// qualified name is in one of these list options of the rule: the
 	// configurable lists of process functions.
 	CallLists []string
+	// CallKeywords narrows a rule that sees every call to the calls that
+	// pass one of these keyword arguments, for rules that report on one
+	// (verify=False, shell=True): they keep their place among the rules
+	// of every call.
+	CallKeywords []string
 	// Check inspects one node and reports through c.Report.
 	Check func(c *Context, n ast.Node)
 }
