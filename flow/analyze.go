@@ -217,6 +217,8 @@ type analyzer struct {
 	seen      map[eventKey]bool
 	locals    map[string]bool  // names the module defines (see local)
 	spareEnvs []map[string]val // see newEnv
+	argStack  []val            // see call
+	kwStack   []kwVal
 	// Per function: the paths (folded text or variable names) a download
 	// was written to; the variables holding files opened for writing, by
 	// path; whether os.dup2 on a socket was reported; the variables that

@@ -12,26 +12,38 @@ const stickyLabels = Socket | Network | Libc
 
 // call evaluates a call: the labels of its result, and the sinks it is.
 func (a *analyzer) call(call *ast.Call, env map[string]val) val {
-	args := make([]val, len(call.Args))
+	// The arguments' values gather on a.argStack (the calls inside them
+	// use it above them) and are dropped when the call is evaluated:
+	// nothing keeps a call's argument list (see callSite).
+	mark := len(a.argStack)
+	defer func() {
+		clear(a.argStack[mark:])
+		a.argStack = a.argStack[:mark]
+	}()
 	var all val
-	for i, x := range call.Args {
-		args[i] = a.eval(x, env)
-		all = join(all, args[i])
+	for _, x := range call.Args {
+		v := a.eval(x, env)
+		a.argStack = append(a.argStack, v)
+		all = join(all, v)
 	}
-	var kws map[string]val
+	kwMark := len(a.kwStack)
+	defer func() {
+		clear(a.kwStack[kwMark:])
+		a.kwStack = a.kwStack[:kwMark]
+	}()
 	var dstar val
 	for _, kw := range call.Keywords {
 		v := a.eval(kw.Value, env)
 		if kw.Arg != nil {
-			if kws == nil {
-				kws = map[string]val{}
-			}
-			kws[*kw.Arg] = v
+			a.kwStack = append(a.kwStack, kwVal{*kw.Arg, v})
 		} else {
 			dstar = join(dstar, v) // f(**options)
 		}
 		all = join(all, v)
 	}
+	n := len(call.Args)
+	args := a.argStack[mark : mark+n : mark+n]
+	kws := kwVals(a.kwStack[kwMark:len(a.kwStack):len(a.kwStack)])
 	q := a.h.QualName(call.Func)
 	if n, ok := call.Func.(*ast.Name); ok {
 		if v, ok := env[n.ID]; ok && v.fn() != "" {
@@ -162,13 +174,38 @@ func (a *analyzer) decodedAs(call *ast.Call, v val) val {
 	return v
 }
 
+// kwVals are a call's keyword arguments' values, in the call's order.
+type kwVals []kwVal
+
+type kwVal struct {
+	name string
+	v    val
+}
+
+// get is the value passed as keyword name (the last, should the call
+// repeat it).
+func (k kwVals) get(name string) (val, bool) {
+	for i := len(k) - 1; i >= 0; i-- {
+		if k[i].name == name {
+			return k[i].v, true
+		}
+	}
+	return val{}, false
+}
+
+// of is get's value alone.
+func (k kwVals) of(name string) val {
+	v, _ := k.get(name)
+	return v
+}
+
 // callSite is one call being evaluated.
 type callSite struct {
 	call   *ast.Call
 	q      string
 	method string
 	args   []val
-	kws    map[string]val
+	kws    kwVals
 	dstar  val // the **mapping arguments
 	// synthetic: a call an invoker makes, whose arguments are not the
 	// call expression's.
@@ -239,7 +276,7 @@ func (a *analyzer) sinks(c *callSite, env map[string]val) {
 				v = join(v, c.arg(p))
 			}
 			for _, k := range r.kws {
-				v = join(v, c.kws[k])
+				v = join(v, c.kws.of(k))
 			}
 			if r.recv {
 				v = join(v, c.recv)

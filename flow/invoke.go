@@ -86,7 +86,7 @@ func (a *analyzer) invoke(c *callSite, env map[string]val) {
 	if fq == "" {
 		return
 	}
-	sc := &callSite{call: call, q: fq, kws: map[string]val{}}
+	sc := &callSite{call: call, q: fq}
 	if inv.args >= 0 && inv.args < len(c.args) {
 		sc.args = c.args[inv.args:]
 	}
@@ -103,7 +103,7 @@ func (a *analyzer) invoke(c *callSite, env map[string]val) {
 						sc.args = append(sc.args, a.eval(x, env))
 					}
 				} else {
-					sc.args = append(sc.args, c.kws[inv.argsKw])
+					sc.args = append(sc.args, c.kws.of(inv.argsKw))
 				}
 			}
 		}

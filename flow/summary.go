@@ -555,13 +555,13 @@ func (a *analyzer) argFor(f *funcDef, c *callSite, pos, i int) val {
 		}
 		return v
 	case i == f.kwarg:
-		for k, kv := range c.kws {
+		for _, kv := range c.kws {
 			known := false
 			for _, p := range f.params[:f.npos] {
-				known = known || p.Arg == k
+				known = known || p.Arg == kv.name
 			}
 			if !known {
-				v = join(v, kv)
+				v = join(v, kv.v)
 			}
 		}
 		return join(v, c.dstar)
@@ -569,7 +569,7 @@ func (a *analyzer) argFor(f *funcDef, c *callSite, pos, i int) val {
 	if i < f.npos && pos >= 0 {
 		v = c.arg(pos)
 	}
-	if kv, ok := c.kws[f.params[i].Arg]; ok {
+	if kv, ok := c.kws.get(f.params[i].Arg); ok {
 		v = join(v, kv)
 	}
 	return join(v, c.dstar)
