@@ -83,7 +83,10 @@ type Context struct {
 	impNode  ast.Node
 	impNames []string
 	scope    [2]int32
-	findings []Finding
+	// scopeDecls are where the global and nonlocal statements are (see
+	// addEvidence).
+	scopeDecls []int32
+	findings   []Finding
 }
 
 // Report records a finding of the current rule at n with the rule's
@@ -678,6 +681,14 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 			kind = KindAssign
 		case *ast.AnnAssign:
 			kind = KindAnnAssign
+		case *ast.Global:
+			c.scopeDecls = append(c.scopeDecls, s.Pos())
+			c.scope = [2]int32{s.Pos(), s.End()}
+			return true
+		case *ast.Nonlocal:
+			c.scopeDecls = append(c.scopeDecls, s.Pos())
+			c.scope = [2]int32{s.Pos(), s.End()}
+			return true
 		case *ast.FunctionDef:
 			c.scope = [2]int32{s.Pos(), s.End()}
 			for _, r := range byKind[KindFunctionDef] {

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -131,7 +132,7 @@ func (c *Context) addEvidence() {
 	if len(want) == 0 || c.File == nil || c.File.Module == nil {
 		return
 	}
-	st := &evState{module: newEvScope(nil, false)}
+	st := &evState{module: newEvScope(nil, false), decls: c.scopeDecls}
 	// For each finding, the innermost call around it (call families) and
 	// the outermost built string around its start (B608), with the scope
 	// they are in.
@@ -145,7 +146,9 @@ func (c *Context) addEvidence() {
 	sites := make([]site, len(want))
 	for k, i := range want {
 		sites[k].start, sites[k].e = c.findings[i].Start, c.findings[i].End
+		st.sites = append(st.sites, c.findings[i].Start)
 	}
+	slices.Sort(st.sites) // decls are in the walk's order, which is the source's
 	st.visit = func(n ast.Node, sc *evScope) {
 		// Only calls and built strings are sites: the other nodes (most)
 		// cost a type switch, not a look at every finding.
@@ -265,6 +268,27 @@ func newEvScope(parent *evScope, class bool) *evScope {
 }
 
 func (s *evScope) bind(name string, value ast.Expr) {
+	if s.nonlocal[name] {
+		// The name is an enclosing function's: rebound from here, at a
+		// time nobody knows, its value there is not one known value.
+		var nearest *evScope
+		for p := s.parent; p != nil && p.parent != nil; p = p.parent { // functions, not the module
+			if p.class {
+				continue
+			}
+			if nearest == nil {
+				nearest = p
+			}
+			if p.names[name] != nil {
+				nearest = p
+				break
+			}
+		}
+		if nearest != nil {
+			nearest.bind(name, nil)
+		}
+		return
+	}
 	b := s.names[name]
 	if b == nil {
 		b = &evBinding{scope: s}
@@ -280,6 +304,11 @@ func (s *evScope) bind(name string, value ast.Expr) {
 type evState struct {
 	module *evScope
 	visit  func(ast.Node, *evScope)
+	// sites are where the findings start, decls where the file's global
+	// and nonlocal statements are: a def, class or lambda that holds
+	// neither binds nothing outside itself but its name, so its body is
+	// not walked (see skips).
+	sites, decls []int32
 	// assigned are the Name targets of plain assignments, already bound
 	// to their value.
 	assigned map[*ast.Name]bool
@@ -293,6 +322,20 @@ type evVisitor struct {
 	sc *evScope
 }
 
+// skips reports whether the walk can leave out what n (a scope of its
+// own) holds: no finding starts in it and no global or nonlocal statement
+// reaches out of it. Most files with a finding have it in one or two of
+// their functions; walking the others cost the evidence most of its time.
+func (st *evState) skips(n ast.Located) bool {
+	p, e := n.Pos(), n.End()
+	for _, list := range [2][]int32{st.sites, st.decls} { // both sorted
+		if i, _ := slices.BinarySearch(list, p); i < len(list) && list[i] < e {
+			return false
+		}
+	}
+	return true
+}
+
 // (A pointer: returned for every node, a struct value would be boxed,
 // an allocation per node.)
 func (v *evVisitor) Visit(n ast.Node) ast.Visitor {
@@ -304,14 +347,26 @@ func (v *evVisitor) Visit(n ast.Node) ast.Visitor {
 	switch x := n.(type) {
 	case *ast.FunctionDef:
 		sc.bind(x.Name, nil)
+		if st.skips(x) {
+			return nil
+		}
 		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.AsyncFunctionDef:
 		sc.bind(x.Name, nil)
+		if st.skips(x) {
+			return nil
+		}
 		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.Lambda:
+		if st.skips(x) {
+			return nil
+		}
 		return &evVisitor{st, newEvScope(sc, false)}
 	case *ast.ClassDef:
 		sc.bind(x.Name, nil)
+		if st.skips(x) {
+			return nil
+		}
 		return &evVisitor{st, newEvScope(sc, true)}
 	case *ast.Assign:
 		for _, t := range x.Targets {

@@ -65,3 +65,30 @@ func TestEvidence(t *testing.T) {
 		}
 	}
 }
+
+// TestEvidenceAcrossScopes: the evidence walk leaves out the functions
+// without a finding, but not what reaches out of one: a global statement
+// in another function makes a module constant variable.
+func TestEvidenceAcrossScopes(t *testing.T) {
+	for _, c := range []struct {
+		src  string
+		want Evidence
+	}{
+		{"import pickle\nBLOB = b'x'\ndef other():\n    y = 1\ndef load():\n    pickle.loads(BLOB)\n", EvidenceConstant},
+		{"import pickle\nBLOB = b'x'\ndef other(v):\n    global BLOB\n    BLOB = v\ndef load():\n    pickle.loads(BLOB)\n", EvidenceNone},
+		{"import pickle\ndef outer():\n    blob = b'x'\n    def inner(v):\n        nonlocal blob\n        blob = v\n    pickle.loads(blob)\n", EvidenceNone},
+		{"import pickle\ndef outer():\n    blob = b'x'\n    def inner(v):\n        blob = v\n    pickle.loads(blob)\n", EvidenceConstant},
+	} {
+		f, err := parser.ParseFile("x.py", []byte(c.src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []Evidence
+		for _, fd := range Run(f, []*Rule{Lookup("B301")}, nil) {
+			got = append(got, fd.Evidence)
+		}
+		if len(got) != 1 || got[0] != c.want {
+			t.Errorf("%q: evidence %v, want [%v]", c.src, got, c.want)
+		}
+	}
+}
