@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/pyward/pyward/python/parser"
@@ -73,11 +74,18 @@ func markerParts(text string) []string {
 	return out
 }
 
+// The words every marker starts with (see parseComment).
+var nosecWord, noqaWord, pywardWord = []byte("nosec"), []byte("noqa"), []byte("pyward:")
+
 // ParseSuppressions reads the suppression comments of a file, by line.
 func ParseSuppressions(f *parser.File) map[int][]Suppression {
 	out := map[int][]Suppression{}
 	for _, c := range f.Comments {
-		text := string(f.Src[c.Start:c.End])
+		raw := f.Src[c.Start:c.End]
+		if !bytes.Contains(raw, nosecWord) && !bytes.Contains(raw, noqaWord) && !bytes.Contains(raw, pywardWord) {
+			continue // no marker can start in it (most comments)
+		}
+		text := string(raw)
 		line := f.Tok.Line(c.Start)
 		for _, s := range parseComment(text) {
 			s.Line = line
