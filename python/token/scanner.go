@@ -373,14 +373,12 @@ func (s *scanner) nameOrString() {
 	}
 name:
 	i := start
-	ascii := true
+	var seen byte // the bytes' bits, or-ed: 0x80 is set if one is not ASCII
 	for i < len(src) && isIdentChar[src[i]] {
-		if src[i] >= 0x80 {
-			ascii = false
-		}
+		seen |= src[i]
 		i++
 	}
-	if !ascii {
+	if seen >= 0x80 {
 		s.verifyIdentifier(start, i)
 	}
 	s.emit(NAME, start, i)
