@@ -54,6 +54,7 @@ type Context struct {
 	rule        *Rule
 	options     map[string]map[string]any // rule ID -> option -> value
 	byList      map[string][]placedRule   // see Set.listIndex
+	calls       [2]map[string]*callRules  // see Set.rulesFor: plain calls, then method calls
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
 	callReach   reach             // how the cached call's name was reached
@@ -755,10 +756,16 @@ func (s *Set) RunText(f *parser.File, options map[string]map[string]any) []Findi
 // registered for its qualified name or its last component. A rule
 // registered under both is shown the call once.
 func (s *Set) runCall(c *Context, call *ast.Call) {
+	q := c.CallName(call)
+	method := ""
+	if a, ok := call.Func.(*ast.Attribute); ok {
+		method = a.Attr
+	}
+	e := s.rulesFor(c, q, method)
 	// The rules of every call and those its name is listed for, in the
 	// order of the enabled rules (findings at one place keep the order
 	// the rules have).
-	listed := c.byList[c.CallName(call)]
+	listed := e.listed
 	for i, r := range s.anyCall {
 		for len(listed) > 0 && listed[0].pos < s.anyPos[i] {
 			c.rule = listed[0].r
@@ -775,23 +782,59 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 		c.rule = l.r
 		l.r.Check(c, call)
 	}
-	q := c.CallName(call)
-	c.noteFlowCall(q, call)
-	exact := s.byCall[q]
-	for _, r := range exact {
+	c.noteFlowCall(e)
+	for _, r := range e.exact {
 		c.rule = r
 		r.Check(c, call)
 	}
+	for _, r := range e.last {
+		c.rule = r
+		r.Check(c, call)
+	}
+}
+
+// callRules is what a call's name decides: the rules it is shown to
+// beyond those of every call, and what the data-flow analysis makes of
+// it (see noteFlowCall). A file calls the same names again and again
+// (self.assertEqual, os.path.join): rulesFor finds them once per name and
+// file, in one lookup, where each call took seven.
+type callRules struct {
+	listed       []placedRule // by list option, in the rules' order
+	exact, last  []*Rule      // by name, then by last part (without those by name)
+	fp           uint8        // fingerprintKinds
+	wants, sends bool         // flow.Model.Wants and Sends
+}
+
+// rulesFor is the callRules of a call of q (method: the attribute
+// called, "" for a plain call). q alone keys an attribute's call, whose
+// name ends with the attribute.
+func (s *Set) rulesFor(c *Context, q, method string) *callRules {
+	k := 0
+	if method != "" {
+		k = 1
+	}
+	if e := c.calls[k][q]; e != nil {
+		return e
+	}
+	e := &callRules{listed: c.byList[q], exact: s.byCall[q], fp: fingerprintKinds[q]}
 next:
 	for _, r := range s.byLast[lastPart(q)] {
-		for _, e := range exact {
-			if e == r {
+		for _, x := range e.exact {
+			if x == r {
 				continue next
 			}
 		}
-		c.rule = r
-		r.Check(c, call)
+		e.last = append(e.last, r)
 	}
+	m := c.flowModel()
+	if e.wants = m.Wants(q, method); e.wants {
+		e.sends = m.Sends(q, method)
+	}
+	if c.calls[k] == nil {
+		c.calls[k] = map[string]*callRules{}
+	}
+	c.calls[k][q] = e
+	return e
 }
 
 // passesKeyword reports whether call passes one of the keyword

@@ -289,19 +289,11 @@ func flowRules(e flow.Event) []flowRule {
 // whether the file has any call the analysis can report on; a file
 // without one is not analysed (most are not: the analysis costs as much
 // as all the other rules together).
-func (c *Context) noteFlowCall(q string, call *ast.Call) {
-	c.fpKinds |= fingerprintKinds[q]
-	if c.flowWanted && c.sendWanted {
-		return
-	}
-	method := ""
-	if a, ok := call.Func.(*ast.Attribute); ok {
-		method = a.Attr
-	}
-	m := c.flowModel()
-	if m.Wants(q, method) {
+func (c *Context) noteFlowCall(e *callRules) {
+	c.fpKinds |= e.fp
+	if e.wants {
 		c.flowWanted = true
-		if m.Sends(q, method) {
+		if e.sends {
 			c.sendWanted = true
 		}
 	}
