@@ -55,6 +55,8 @@ type Context struct {
 	options     map[string]map[string]any // rule ID -> option -> value
 	byList      map[string][]placedRule   // see Set.listIndex
 	calls       [2]map[string]*callRules  // see Set.rulesFor: plain calls, then method calls
+	callNodes   []*ast.Call               // every call, in the walk's order
+	walked      bool                      // the walk is over: callNodes is complete
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
 	callReach   reach             // how the cached call's name was reached
@@ -723,7 +725,9 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 			c.scope = [2]int32{st.Pos(), st.End()}
 		}
 		if kind == KindCall {
-			s.runCall(c, n.(*ast.Call))
+			call := n.(*ast.Call)
+			c.callNodes = append(c.callNodes, call)
+			s.runCall(c, call)
 			return true
 		}
 		for _, r := range byKind[kind] {
@@ -733,6 +737,7 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 		return true
 	})
 	c.scope = [2]int32{}
+	c.walked = true // callNodes is complete (see flow.CallLister)
 	for _, r := range byKind[KindEnd] {
 		c.rule = r
 		r.Check(c, f.Module)

@@ -39,6 +39,10 @@ type flowHost struct {
 func (h *flowHost) QualName(e ast.Expr) string     { return h.c.absName(e) }
 func (h *flowHost) Fold(e ast.Expr) (string, bool) { return fold(e) }
 
+// Calls lists the module's calls as the rules' walk met them, once it is
+// over (flow.CallLister).
+func (h *flowHost) Calls() ([]*ast.Call, bool) { return h.c.callNodes, h.c.walked }
+
 // IsModule: names bound by `import X` (and `import X as Y`), anywhere
 // in the module's statements.
 func (h *flowHost) IsModule(q string) bool {

@@ -1,0 +1,87 @@
+package rules
+
+import (
+	"testing"
+
+	"github.com/pyward/pyward/flow"
+
+	"github.com/pyward/pyward/python/ast"
+	"github.com/pyward/pyward/python/parser"
+)
+
+// TestCallListStretches checks what flow.CallLister promises: the calls
+// the rules' walk lists are, for the body of every function of the
+// standard library, the stretch between the body's first statement's
+// start and its last one's end, in the order a walk of the body meets
+// them.
+func TestCallListStretches(t *testing.T) {
+	files := parsedStdlib(t)
+	if len(files) == 0 {
+		t.Skip("no standard library to read")
+	}
+	for _, f := range files {
+		var listed []*ast.Call
+		probe := &Rule{ID: "TEST", Kinds: []Kind{KindEnd}, Check: func(c *Context, _ ast.Node) {
+			calls, ok := (&flowHost{c: c}).Calls()
+			if !ok {
+				t.Fatalf("%s: the walk is over but the list is not complete", f.Name)
+			}
+			listed = calls
+		}}
+		NewSet([]*Rule{probe}).Run(f, nil)
+		var walked []*ast.Call
+		ast.Inspect(f.Module, func(n ast.Node) bool {
+			if c, ok := n.(*ast.Call); ok {
+				walked = append(walked, c)
+			}
+			return true
+		})
+		if !sameCalls(listed, walked) {
+			t.Fatalf("%s: %d calls listed, the walk meets %d", f.Name, len(listed), len(walked))
+		}
+		checkStretches(t, f, listed)
+	}
+}
+
+func checkStretches(t *testing.T, f *parser.File, calls []*ast.Call) {
+	ast.Inspect(f.Module, func(n ast.Node) bool {
+		var body []ast.Stmt
+		switch d := n.(type) {
+		case *ast.FunctionDef:
+			body = d.Body
+		case *ast.AsyncFunctionDef:
+			body = d.Body
+		case *ast.ClassDef:
+			body = d.Body
+		}
+		if len(body) == 0 {
+			return true
+		}
+		var want []*ast.Call
+		for _, st := range body {
+			ast.Inspect(st, func(m ast.Node) bool {
+				if c, ok := m.(*ast.Call); ok {
+					want = append(want, c)
+				}
+				return true
+			})
+		}
+		if got := flow.BodyCalls(calls, body); !sameCalls(got, want) {
+			line, _ := f.Tok.Position(body[0].Pos())
+			t.Fatalf("%s:%d: the stretch holds %d calls, the body %d", f.Name, line, len(got), len(want))
+		}
+		return true
+	})
+}
+
+func sameCalls(a, b []*ast.Call) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
