@@ -32,9 +32,12 @@ func (s *Set) FlowModule(f *parser.File) *flow.Module {
 			c.recordImport(n)
 		case *ast.Assign:
 			c.noteAssign(st)
+		case *ast.Call:
+			c.callNodes = append(c.callNodes, st)
 		}
 		return true
 	})
+	c.walked = true
 	return &flow.Module{Mod: f.Module, Host: &flowHost{c: c}, Pos: f.Tok.CharColumn}
 }
 
