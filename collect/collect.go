@@ -15,6 +15,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -77,7 +78,7 @@ var SecretFiles = DefaultSecretFiles
 // file judged by the secret rules only.
 func isSecretFile(rel string) bool {
 	m := secretMatcher.Load()
-	if m == nil || !sameGlobs(m.globs, SecretFiles) {
+	if m == nil || !slices.Equal(m.globs, SecretFiles) {
 		m = compileNameGlobs(SecretFiles)
 		secretMatcher.Store(m)
 	}
@@ -140,18 +141,6 @@ func (m *nameGlobs) match(rel string) bool {
 		}
 	}
 	return false
-}
-
-func sameGlobs(a, b []string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // kindOf decides what a file found by a folder walk is judged as. head

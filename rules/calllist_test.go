@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/pyward/pyward/flow"
@@ -36,7 +37,7 @@ func TestCallListStretches(t *testing.T) {
 			}
 			return true
 		})
-		if !sameCalls(listed, walked) {
+		if !slices.Equal(listed, walked) {
 			t.Fatalf("%s: %d calls listed, the walk meets %d", f.Name, len(listed), len(walked))
 		}
 		checkStretches(t, f, listed)
@@ -66,22 +67,10 @@ func checkStretches(t *testing.T, f *parser.File, calls []*ast.Call) {
 				return true
 			})
 		}
-		if got := flow.BodyCalls(calls, body); !sameCalls(got, want) {
+		if got := flow.BodyCalls(calls, body); !slices.Equal(got, want) {
 			line, _ := f.Tok.Position(body[0].Pos())
 			t.Fatalf("%s:%d: the stretch holds %d calls, the body %d", f.Name, line, len(got), len(want))
 		}
 		return true
 	})
-}
-
-func sameCalls(a, b []*ast.Call) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
 }
