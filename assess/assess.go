@@ -279,9 +279,8 @@ func (a *Assessor) Run(inputs []Input, workers int) []FileResult {
 
 // largestFirst is the order Run hands files to its workers: by size,
 // the largest first, so that the scan does not end with one worker
-// judging a large file while the others wait (a tenth of a 2-core
-// standard-library scan's wall time was such a tail). Results keep the
-// inputs' order.
+// judging a large file while the others wait. Results keep the inputs'
+// order.
 func largestFirst(inputs []Input) []int {
 	order := make([]int, len(inputs))
 	for i := range order {

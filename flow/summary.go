@@ -1,8 +1,9 @@
 package flow
 
 import (
-	"github.com/pyward/pyward/python/ast"
 	"sort"
+
+	"github.com/pyward/pyward/python/ast"
 )
 
 // Interprocedural analysis. Each function of the module (methods
@@ -351,7 +352,8 @@ func BodyCalls(calls []*ast.Call, body []ast.Stmt) []*ast.Call {
 
 // CallLister is a Host that knows every call of the module, in the order
 // of a walk of the whole tree (ast.Inspect): the analysis then finds the
-// calls of a function's body without walking it (a tenth of its time).
+// calls of a function's body without walking it (walking them again was
+// a seventh of the analysis's time on the standard library).
 // The calls of a run of statements are a stretch of that list: every
 // node a walk meets before a statement starts before it, and every node
 // after it starts at its end or later, since the only nodes that hold

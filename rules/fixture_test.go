@@ -69,3 +69,28 @@ func diffLines(want, got map[int]bool) (missing, extra string) {
 	sort.Ints(e)
 	return strings.Trim(fmt.Sprint(m), "[]"), strings.Trim(fmt.Sprint(e), "[]")
 }
+
+// TestCallNarrowing: the ways a call rule is narrowed go together as
+// runCall applies them. A rule narrowed by list options has no Calls or
+// CallLast (it would be shown a call twice) and names options it has; a
+// rule narrowed by keywords otherwise sees every call (the keywords are
+// checked only among those rules).
+func TestCallNarrowing(t *testing.T) {
+	for _, r := range All() {
+		if len(r.CallLists) > 0 && (len(r.Calls) > 0 || len(r.CallLast) > 0) {
+			t.Errorf("%s: CallLists with Calls or CallLast", r.ID)
+		}
+		for _, l := range r.CallLists {
+			found := false
+			for _, o := range r.Options {
+				found = found || o.Name == l && !o.Bool
+			}
+			if !found {
+				t.Errorf("%s: CallLists names %q, which is not one of its list options", r.ID, l)
+			}
+		}
+		if len(r.CallKeywords) > 0 && (len(r.Calls) > 0 || len(r.CallLast) > 0 || len(r.CallLists) > 0) {
+			t.Errorf("%s: CallKeywords on a rule that does not see every call", r.ID)
+		}
+	}
+}

@@ -110,9 +110,10 @@ type Rule struct {
 	// with neither sees every call.
 	Calls    []string
 	CallLast []string
-	// CallLists narrows it (with Calls and CallLast) to the calls whose
-	// qualified name is in one of these list options of the rule: the
-	// configurable lists of process functions.
+	// CallLists narrows it instead to the calls whose qualified name is
+	// in one of these list options of the rule (the configurable lists of
+	// process functions); a rule has CallLists or Calls and CallLast, not
+	// both (see TestCallNarrowing).
 	CallLists []string
 	// CallKeywords narrows a rule that sees every call to the calls that
 	// pass one of these keyword arguments, for rules that report on one

@@ -108,13 +108,10 @@ type wordGroup struct {
 	words [][]byte
 }
 
-// asciiLower lower-cases the ASCII letters of src in a copy of the same
-// length, so that offsets in it are offsets in src (bytes.ToLower maps
+// asciiLowerInto lower-cases the ASCII letters of src into low, of the
+// same length, so that offsets in it are offsets in src (bytes.ToLower maps
 // some characters to longer ones, 'İ' to "i̇", and is slower). Eight
 // bytes at a time: a byte from A to Z gets 0x20 added, others stay.
-func asciiLower(src []byte) []byte { return asciiLowerInto(make([]byte, len(src)), src) }
-
-// asciiLowerInto is asciiLower writing into low, which is len(src) long.
 func asciiLowerInto(low, src []byte) []byte {
 	const ones = 0x0101010101010101
 	i := 0

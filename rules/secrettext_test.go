@@ -18,7 +18,7 @@ func TestNamedSecretsOffsetsAfterNonASCII(t *testing.T) {
 	}
 }
 
-// asciiLower agrees with a byte-at-a-time lower-casing on every byte
+// asciiLowerInto agrees with a byte-at-a-time lower-casing on every byte
 // value, at every alignment.
 func TestASCIILower(t *testing.T) {
 	var src []byte
@@ -27,7 +27,7 @@ func TestASCIILower(t *testing.T) {
 	}
 	for start := 0; start < 9; start++ {
 		in := src[start:]
-		got := asciiLower(in)
+		got := asciiLowerInto(make([]byte, len(in)), in)
 		for i, b := range in {
 			want := b
 			if 'A' <= b && b <= 'Z' {

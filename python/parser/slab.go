@@ -13,8 +13,6 @@ type slab[T any] struct {
 	size int
 }
 
-const slabSize = 64 // for the expression lists of popExprs
-
 func (s *slab[T]) next() *T {
 	if len(s.free) == 0 {
 		s.size = min(max(2*s.size, 16), 256)
@@ -31,17 +29,18 @@ func (s *slab[T]) next() *T {
 // capacity is its length, so appending to it never writes into its
 // neighbour's elements.
 func (p *parser) popExprs(mark int) []ast.Expr {
+	const maxCarved, exprArray = 16, 256 // longer lists get an array of their own
 	xs := p.stack[mark:]
 	n := len(xs)
 	var out []ast.Expr
 	switch {
 	case n == 0:
 		out = []ast.Expr{}
-	case n > slabSize/4:
+	case n > maxCarved:
 		out = make([]ast.Expr, n)
 	default:
 		if len(p.exprs) < n {
-			p.exprs = make([]ast.Expr, slabSize*4)
+			p.exprs = make([]ast.Expr, exprArray)
 		}
 		out = p.exprs[:n:n]
 		p.exprs = p.exprs[n:]
