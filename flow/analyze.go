@@ -68,6 +68,10 @@ type Options struct {
 	// Program). Path is the file's path as Program knows it.
 	Program *Program
 	Path    string
+	// AllEntries summarises every function as an entry point, not only
+	// those that can report (see entryPoints): the events are the same,
+	// and tests check that they are.
+	AllEntries bool
 }
 
 const maxTrace = 8

@@ -357,6 +357,8 @@ type Model struct {
 	// its cost.
 	wantByRoot map[string][]string
 	wantLoose  []string
+	// refBits classes the names entryPoints meets (see indexRefs).
+	refBits map[string]uint8
 	// declared are the calls the extra (the user's) libraries name as
 	// sources, sanitizers or propagators: what a team says of its own
 	// function wins over what the analysis makes of its body (see call).
@@ -404,6 +406,7 @@ func Compile(extra ...Library) (*Model, error) {
 		}
 	}
 	m.indexWants()
+	m.indexRefs()
 	return m, nil
 }
 

@@ -215,7 +215,7 @@ func (p *Program) summarizeModule(k modKey, m *Model) {
 	a.web = k.web || a.importsWeb(mod.Mod.Body, 0)
 	a.globals = map[string]val{}
 	fm := &foreignModule{path: p.paths[k.file], pos: mod.Pos}
-	for _, f := range a.postOrder(false) {
+	for _, f := range a.postOrder(false, nil) {
 		a.summarize(f)
 	}
 	for name, f := range a.funcs {

@@ -214,14 +214,25 @@ func (a *analyzer) finish() {
 	// its end, each summary one call deep, and maxDepth is not reached.
 	// Functions come before methods: they are the entry points, and the
 	// methods they call are summarised with what their objects hold.
-	for _, methods := range []bool{false, true} {
-		for _, f := range a.postOrder(methods) {
+	n := len(a.order)
+	keep, update := a.entryPoints()
+	for _, f := range a.postOrder(false, keep) {
+		a.summarize(f)
+	}
+	update()
+	for grew := true; grew; grew = update() {
+		// Methods that read what the summaries labelled are entry
+		// points too: until no more do (see entryPoints).
+		for _, f := range a.postOrder(true, keep) {
 			a.summarize(f)
 		}
 	}
-	for i := range a.order { // defs found while summarising
-		a.summarize(a.order[i])
+	for i := range a.order {
+		if i >= n || keep == nil || keep[a.order[i]] { // and the defs found while summarising
+			a.summarize(a.order[i])
+		}
 	}
+	dbgEnd(a, keep, n)
 	for _, c := range a.classes {
 		for attr, entries := range c.attrSinks {
 			f := c.fields[attr]
@@ -240,7 +251,8 @@ func (a *analyzer) finish() {
 
 // postOrder lists the module's functions (or methods), each after the
 // functions it calls by name, without recursion (chains can be long).
-func (a *analyzer) postOrder(methods bool) []*funcDef {
+// With roots, only those are started from (see entryPoints).
+func (a *analyzer) postOrder(methods bool, roots map[*funcDef]bool) []*funcDef {
 	seen := map[*funcDef]bool{}
 	var out []*funcDef
 	type frame struct {
@@ -248,7 +260,7 @@ func (a *analyzer) postOrder(methods bool) []*funcDef {
 		next []*funcDef
 	}
 	for _, root := range a.order {
-		if (root.class != nil) != methods || seen[root] {
+		if (root.class != nil) != methods || seen[root] || roots != nil && !roots[root] {
 			continue
 		}
 		seen[root] = true
@@ -329,8 +341,26 @@ func (a *analyzer) findCallees(f *funcDef) []*funcDef {
 // first decorator, for a decorated definition: CPython places a def at
 // the word def) to where its last one ends.
 func BodyCalls(calls []*ast.Call, body []ast.Stmt) []*ast.Call {
+	return stretch(calls, body)
+}
+
+// BodyRefs is BodyCalls for the names, attributes and strings a
+// RefLister lists.
+func BodyRefs(refs []ast.Expr, body []ast.Stmt) []ast.Expr {
+	return stretch(refs, body)
+}
+
+// stretch is the part of a list of nodes in a whole-tree walk's order
+// that lies in body (see BodyCalls).
+func stretch[T ast.Located](nodes []T, body []ast.Stmt) []T {
+	i, j := stretchRange(nodes, body)
+	return nodes[i:j]
+}
+
+// stretchRange is stretch as indexes into nodes.
+func stretchRange[T ast.Located](nodes []T, body []ast.Stmt) (i, j int) {
 	if len(body) == 0 {
-		return nil
+		return 0, 0
 	}
 	lo, hi := body[0].Pos(), body[len(body)-1].End()
 	var decorators []ast.Expr
@@ -345,9 +375,9 @@ func BodyCalls(calls []*ast.Call, body []ast.Stmt) []*ast.Call {
 	if len(decorators) > 0 {
 		lo = min(lo, decorators[0].Pos())
 	}
-	i := sort.Search(len(calls), func(i int) bool { return calls[i].Pos() >= lo })
-	j := sort.Search(len(calls), func(j int) bool { return calls[j].Pos() >= hi })
-	return calls[i:max(i, j)]
+	i = sort.Search(len(nodes), func(i int) bool { return nodes[i].Pos() >= lo })
+	j = sort.Search(len(nodes), func(j int) bool { return nodes[j].Pos() >= hi })
+	return i, max(i, j)
 }
 
 // CallLister is a Host that knows every call of the module, in the order
@@ -361,6 +391,13 @@ func BodyCalls(calls []*ast.Call, body []ast.Stmt) []*ast.Call {
 // is false when the list is not complete.
 type CallLister interface {
 	Calls() (calls []*ast.Call, ok bool)
+}
+
+// RefLister is a Host that also knows every name, attribute and string
+// constant of the module, in the same order as CallLister's calls: entryPoints reads a
+// function's in their stretch.
+type RefLister interface {
+	Refs() (refs []ast.Expr, ok bool)
 }
 
 // joinTrace is the path through a call: the argument's, then the

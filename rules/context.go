@@ -56,6 +56,8 @@ type Context struct {
 	byList      map[string][]placedRule   // see Set.listIndex
 	calls       [2]map[string]*callRules  // see Set.rulesFor: plain calls, then method calls
 	callNodes   []*ast.Call               // every call, in the walk's order
+	callMarks   []flow.CallMark           // what each of callNodes' names is to the analysis
+	refNodes    []ast.Expr                // every name, attribute and string, in the walk's order
 	walked      bool                      // the walk is over: callNodes is complete
 	call        *ast.Call                 // the call whose name is cached
 	callName    string
@@ -660,6 +662,9 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 			c.scope = [2]int32{s.Pos(), s.End()}
 			kind = KindExceptHandler
 		case *ast.Constant:
+			if s.Kind == ast.ConstStr {
+				c.refNodes = append(c.refNodes, s)
+			}
 			if s.Kind != ast.ConstStr || s == docstring || len(byKind[KindStr]) == 0 {
 				return true
 			}
@@ -684,6 +689,9 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 			kind = KindAssign
 		case *ast.AnnAssign:
 			kind = KindAnnAssign
+		case *ast.Name, *ast.Attribute:
+			c.refNodes = append(c.refNodes, n.(ast.Expr))
+			return true
 		case *ast.Global, *ast.Nonlocal:
 			st := n.(ast.Stmt)
 			c.scopeDecls = append(c.scopeDecls, st.Pos())
@@ -785,6 +793,7 @@ func (s *Set) runCall(c *Context, call *ast.Call) {
 		l.r.Check(c, call)
 	}
 	c.noteFlowCall(e)
+	c.callMarks = append(c.callMarks, e.mark)
 	for _, r := range e.exact {
 		c.rule = r
 		r.Check(c, call)
@@ -805,6 +814,7 @@ type callRules struct {
 	exact, last  []*Rule      // by name, then by last part (without those by name)
 	fp           uint8        // fingerprintKinds
 	wants, sends bool         // flow.Model.Wants and Sends
+	mark         flow.CallMark
 }
 
 // rulesFor is the callRules of a call of q (method: the attribute
@@ -831,6 +841,10 @@ next:
 	m := c.flowModel()
 	if e.wants = m.Wants(q, method); e.wants {
 		e.sends = m.Sends(q, method)
+		e.mark |= flow.MarkWants
+	}
+	if m.Labels(q, method) {
+		e.mark |= flow.MarkLabels
 	}
 	if c.calls[k] == nil {
 		c.calls[k] = map[string]*callRules{}

@@ -42,6 +42,8 @@ func (h *flowHost) Fold(e ast.Expr) (string, bool) { return fold(e) }
 // Calls lists the module's calls as the rules' walk met them, once it is
 // over (flow.CallLister).
 func (h *flowHost) Calls() ([]*ast.Call, bool) { return h.c.callNodes, h.c.walked }
+func (h *flowHost) Refs() ([]ast.Expr, bool)   { return h.c.refNodes, h.c.walked }
+func (h *flowHost) CallMarks() []flow.CallMark { return h.c.callMarks }
 
 // IsModule: names bound by `import X` (and `import X as Y`), anywhere
 // in the module's statements.
@@ -83,6 +85,10 @@ func (h *flowHost) IsModule(q string) bool {
 	return h.modules[q]
 }
 
+// allEntries makes the analysis start from every function (see
+// flow.Options.AllEntries): TestEntryPointsKeepEvents compares.
+var allEntries bool
+
 // flow runs the analysis once per file and returns its events.
 func (c *Context) flow() *flowResult {
 	if c.flowRes != nil {
@@ -91,7 +97,7 @@ func (c *Context) flow() *flowResult {
 	c.flowRes = &flowResult{}
 	if c.File.Module != nil && (c.flowWanted || c.webFramework()) {
 		seen := map[[2]any]bool{}
-		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, c.flowModel(), flow.Options{Credentials: c.sendWanted, Program: c.program, Path: c.File.Name}) {
+		for _, e := range flow.Analyze(c.File.Module, &flowHost{c: c}, c.flowModel(), flow.Options{Credentials: c.sendWanted, Program: c.program, Path: c.File.Name, AllEntries: allEntries}) {
 			for _, r := range flowRules(e) {
 				if r.rule == charcodesOnly {
 					// A payload that folds must look like code: compile(chr(0x4000))
