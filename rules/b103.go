@@ -21,7 +21,8 @@ func init() {
 			"import os\nos.chmod(path, 0o600)\n",
 			"import os, stat\nos.chmod(path, stat.S_IRUSR)\n",
 		},
-		Kinds: []Kind{KindCall},
+		Kinds:    []Kind{KindCall},
+		CallWhen: func(_ *Context, q, _ string) bool { return strings.Contains(lastPart(q), "chmod") },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !strings.Contains(lastPart(c.CallName(call)), "chmod") || len(call.Args) != 2 {

@@ -15,8 +15,13 @@ var curveBits = map[string]int64{
 	"SECP192R1": 192, "SECT163K1": 163, "SECT163R2": 163,
 }
 
+const asym = "cryptography.hazmat.primitives.asymmetric."
+
+// keyGenerators are the calls B505 checks: its switch's cases.
+var keyGenerators = setOf(asym+"dsa.generate_private_key", "Crypto.PublicKey.DSA.generate", "Cryptodome.PublicKey.DSA.generate",
+	asym+"rsa.generate_private_key", "Crypto.PublicKey.RSA.generate", "Cryptodome.PublicKey.RSA.generate", asym+"ec.generate_private_key")
+
 func init() {
-	const asym = "cryptography.hazmat.primitives.asymmetric."
 	Register(&Rule{
 		ID: "B505", Name: "weak_cryptographic_key", Severity: High, Confidence: High, CWE: 326,
 		Message:        "cryptographic key too short",
@@ -33,7 +38,8 @@ func init() {
 			"from cryptography.hazmat.primitives.asymmetric import ec\nec.generate_private_key(ec.SECP256R1())\n",
 			"from Crypto.PublicKey import RSA\nRSA.generate(bits)\n",
 		},
-		Kinds: []Kind{KindCall},
+		Kinds:    []Kind{KindCall},
+		CallWhen: func(_ *Context, q, _ string) bool { return keyGenerators[q] },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			arg := func(kw string, pos int) ast.Expr {

@@ -579,6 +579,8 @@ type Set struct {
 	// configuration (the options map a run passes).
 	byList []placedRule
 	lists  sync.Map // options map's address -> listEntry
+	// when are the rules narrowed by Rule.CallWhen.
+	when []placedRule
 	// model is the data-flow model of the configuration (the built-in
 	// libraries and the flow section's), nil for the built-in one.
 	model *flow.Model
@@ -607,6 +609,10 @@ func NewSet(enabled []*Rule) *Set {
 				continue
 			}
 			if len(r.Calls) == 0 && len(r.CallLast) == 0 && len(r.CallLists) == 0 {
+				if r.CallWhen != nil && !everyCall {
+					s.when = append(s.when, placedRule{i, r})
+					continue
+				}
 				s.anyCall = append(s.anyCall, r)
 				s.anyPos = append(s.anyPos, i)
 			}
@@ -829,6 +835,9 @@ func (s *Set) rulesFor(c *Context, q, method string) *callRules {
 		return e
 	}
 	e := &callRules{listed: c.byList[q], exact: s.byCall[q], fp: fingerprintKinds[q]}
+	if len(s.when) > 0 {
+		e.listed = s.withWhen(c, e.listed, q, method)
+	}
 next:
 	for _, r := range s.byLast[lastPart(q)] {
 		for _, x := range e.exact {
@@ -862,6 +871,31 @@ func passesKeyword(call *ast.Call, names []string) bool {
 		}
 	}
 	return false
+}
+
+// everyCall shows the CallWhen rules every call (see
+// TestCallWhenKeepsFindings).
+var everyCall bool
+
+// withWhen merges into listed (in the rules' order) the CallWhen rules
+// that accept the name.
+func (s *Set) withWhen(c *Context, listed []placedRule, q, method string) []placedRule {
+	var out []placedRule
+	i := 0
+	for _, p := range s.when {
+		if !p.r.CallWhen(c, q, method) {
+			continue
+		}
+		for i < len(listed) && listed[i].pos < p.pos {
+			out = append(out, listed[i])
+			i++
+		}
+		out = append(out, p)
+	}
+	if out == nil {
+		return listed
+	}
+	return append(out, listed[i:]...)
 }
 
 // placedRule is a rule with its place among the enabled rules.

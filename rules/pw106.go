@@ -30,6 +30,9 @@ func init() {
 			"import subprocess\nsubprocess.run(['crontab', '-l'])\n",
 		},
 		Kinds: []Kind{KindCall},
+		CallWhen: func(_ *Context, q, method string) bool {
+			return processFuncs[q] || writeTargetName(q, method) || persistenceKeys[q]
+		},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if cmd, ok := c.processCall(call); ok {
@@ -55,6 +58,10 @@ func init() {
 		},
 	})
 }
+
+// persistenceKeys are the registry calls PW106 checks (its switch's
+// cases).
+var persistenceKeys = setOf("winreg.OpenKey", "winreg.OpenKeyEx", "winreg.CreateKey", "winreg.CreateKeyEx", "_winreg.OpenKey", "_winreg.CreateKey")
 
 // writesRegistry: CreateKey always may write; OpenKey only with write
 // access in its arguments.

@@ -28,6 +28,9 @@ func init() {
 			"import shutil, os\nshutil.rmtree(os.path.expanduser('~/.cache/myapp'))\n",
 		},
 		Kinds: []Kind{KindCall},
+		CallWhen: func(_ *Context, q, _ string) bool {
+			return processFuncs[q] || q == "shutil.rmtree" || q == "os.removedirs"
+		},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if cmd, ok := c.processCall(call); ok {

@@ -24,6 +24,14 @@ var dropPath = lazyRegexp(`(?i)(?:start menu/programs/startup/|/microsoft/window
 // runs: writing one runs the attacker's command elevated, no prompt.
 var uacBypassKey = lazyRegexp(`(?i)(?:ms-settings|mscfile|exefile|folder|launcher\.systemsettings|apppath)\\+shell\\+(?:open|runas)\\+command`)
 
+// pw110Methods and uacKeyCalls are the other names PW110 checks: the
+// cases of its switches.
+var (
+	pw110Methods = setOf("CreateThread", "cast", "ShellExecuteW", "ShellExecuteA", "ShellExecute")
+	uacKeyCalls  = setOf("winreg.CreateKey", "winreg.CreateKeyEx", "winreg.OpenKey", "winreg.OpenKeyEx", "winreg.SetValue",
+		"_winreg.CreateKey", "_winreg.OpenKey", "_winreg.SetValue")
+)
+
 func init() {
 	Register(&Rule{
 		ID: "PW110", Name: "windows_tradecraft", Severity: High, Confidence: Medium, CWE: 506,
@@ -44,6 +52,10 @@ func init() {
 			"import os\nopen(os.path.join(os.getenv('APPDATA'), 'MyApp', 'settings.json'), 'w').write(cfg)\n",
 		},
 		Kinds: []Kind{KindCall},
+		CallWhen: func(_ *Context, q, method string) bool {
+			return injectionCalls[method] || pw110Methods[method] || uacKeyCalls[q] ||
+				processFuncs[q] || q == "os.startfile" || writeTargetName(q, method)
+		},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			last := ""

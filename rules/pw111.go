@@ -57,6 +57,10 @@ func init() {
 			"f = lambda x: x + 1\n",
 		},
 		Kinds: []Kind{KindCall, KindStr, KindImportFrom, KindImport, KindEnd},
+		CallWhen: func(_ *Context, q, _ string) bool {
+			// "": a lambda called on the spot.
+			return q == "" || codeRunners[q] || q == "marshal.loads" || q == "types.FunctionType" || q == "types.CodeType" || processFuncs[q]
+		},
 		Check: func(c *Context, n ast.Node) {
 			st := c.state(func() any { return &blobState{} }).(*blobState)
 			switch x := n.(type) {

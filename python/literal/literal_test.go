@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/pyward/pyward/python/ast"
+	"golang.org/x/text/unicode/runenames"
 )
 
 // decodeLiteral decodes a whole Python literal as the parser would: prefix,
@@ -115,6 +116,28 @@ func TestFStringMiddle(t *testing.T) {
 		got, err := DecodeFStringMiddle([]byte(tc.text), tc.raw)
 		if err != nil || got != tc.want {
 			t.Errorf("%q raw=%v: got %q, %v; want %q", tc.text, tc.raw, got, err, tc.want)
+		}
+	}
+}
+
+// TestUnnamedRangesHaveNoNames: the ranges buildNames skips hold no
+// code point the name table names, so the map is the one a walk of
+// every code point builds.
+func TestUnnamedRangesHaveNoNames(t *testing.T) {
+	for _, rg := range unnamed {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if n := runenames.Name(r); n != "" && n[0] != '<' {
+				t.Fatalf("U+%04X in a skipped range is named %s", r, n)
+			}
+		}
+	}
+	fast, all := namesOf(unnamed), namesOf(nil)
+	if len(fast) != len(all) {
+		t.Fatalf("%d names, %d from every code point", len(fast), len(all))
+	}
+	for n, r := range all {
+		if fast[n] != r {
+			t.Fatalf("%s: U+%04X, from every code point U+%04X", n, fast[n], r)
 		}
 	}
 }

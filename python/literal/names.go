@@ -17,23 +17,44 @@ var (
 	byName    map[string]rune
 )
 
-func buildNames() {
-	byName = make(map[string]rune, 40000)
+func buildNames() { byName = namesOf(unnamed) }
+
+// namesOf is the reverse map of the table, skipping the ranges of code
+// points in skip (sorted), which the table gives no name: asking the
+// table about each of the 1.1 million code points was a fiftieth of a
+// standard-library scan, one of the files having a \N{...} escape.
+func namesOf(skip [][2]rune) map[string]rune {
+	m := make(map[string]rune, 40000)
 	for r := rune(0); r <= 0x10FFFF; r++ {
-		if r >= 0xD800 && r <= 0xDFFF {
+		for len(skip) > 0 && r > skip[0][1] {
+			skip = skip[1:]
+		}
+		if len(skip) > 0 && r >= skip[0][0] {
+			r = skip[0][1]
 			continue
 		}
 		n := runenames.Name(r)
 		if n == "" || n[0] == '<' {
 			continue
 		}
-		if _, dup := byName[n]; !dup {
-			byName[n] = r
+		if _, dup := m[n]; !dup {
+			m[n] = r
 		}
 	}
 	for alias, r := range nameAliases {
-		byName[alias] = r
+		m[alias] = r
 	}
+	return m
+}
+
+// unnamed are the ranges the table names by their block at most
+// ("<CJK Ideograph>", "<Private Use>"), or not at all: the ideographs
+// and Hangul syllables, whose names lookupName computes, the surrogates,
+// the private use planes and the planes without characters.
+// TestUnnamedRangesHaveNoNames checks each code point of them.
+var unnamed = [][2]rune{
+	{0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}, {0xD800, 0xF8FF},
+	{0x20000, 0x2A6DF}, {0x2A700, 0x2EBE0}, {0x30000, 0x3134A}, {0x40000, 0xDFFFF}, {0xF0000, 0x10FFFF},
 }
 
 // nameAliases are the formal aliases CPython also accepts in \N{...}, for
