@@ -232,7 +232,6 @@ func (a *analyzer) finish() {
 			a.summarize(a.order[i])
 		}
 	}
-	dbgEnd(a, keep, n)
 	for _, c := range a.classes {
 		for attr, entries := range c.attrSinks {
 			f := c.fields[attr]
