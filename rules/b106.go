@@ -14,13 +14,13 @@ func init() {
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			for _, k := range call.Keywords {
-				if k.Arg == nil || !passwordName.MatchString(*k.Arg) {
+				// The value first: a string constant is rarer than a
+				// name the expression has to look at.
+				if _, ok := StrConst(k.Value); !ok || k.Arg == nil || !passwordName.MatchString(*k.Arg) {
 					continue
 				}
-				if _, ok := StrConst(k.Value); ok {
-					c.ReportWith(k.Value, c.rule.Severity, c.rule.Confidence, c.rule.Message)
-					return
-				}
+				c.ReportWith(k.Value, c.rule.Severity, c.rule.Confidence, c.rule.Message)
+				return
 			}
 		},
 	})
