@@ -22,7 +22,7 @@ func init() {
 			"import os, stat\nos.chmod(path, stat.S_IRUSR)\n",
 		},
 		Kinds:    []Kind{KindCall},
-		CallWhen: func(_ *Context, q, _ string) bool { return strings.Contains(lastPart(q), "chmod") },
+		CallWhen: func(q, _ string) bool { return strings.Contains(lastPart(q), "chmod") },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !strings.Contains(lastPart(c.CallName(call)), "chmod") || len(call.Args) != 2 {

@@ -13,7 +13,7 @@ func init() {
 		Flagged:    []string{"import requests\nrequests.get(url)\n", "import httpx\nhttpx.post(url, timeout=None)\n"},
 		Clean:      []string{"import requests\nrequests.get(url, timeout=5)\n", "import requests\nrequests.get(url, timeout=cfg.timeout)\n", "import httpx\nhttpx.get(url)\n"},
 		Kinds:      []Kind{KindCall},
-		CallWhen:   func(_ *Context, q, _ string) bool { return httpCall(q, true) },
+		CallWhen:   func(q, _ string) bool { return httpCall(q, true) },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

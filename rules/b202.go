@@ -17,7 +17,7 @@ func init() {
 		Flagged:    []string{"import tarfile\nt = tarfile.open(p)\nt.extractall(dest)\n", "import tarfile\nt.extractall(dest, members=names)\n"},
 		Clean:      []string{"import tarfile\nt.extractall(dest, filter='data')\n", "t.extractall(dest)\n"},
 		Kinds:      []Kind{KindCall},
-		CallWhen:   func(_ *Context, q, _ string) bool { return strings.Contains(lastPart(q), "extractall") },
+		CallWhen:   func(q, _ string) bool { return strings.Contains(lastPart(q), "extractall") },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if !strings.Contains(lastPart(c.CallName(call)), "extractall") || !c.importContains("tarfile") {

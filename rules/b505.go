@@ -39,7 +39,7 @@ func init() {
 			"from Crypto.PublicKey import RSA\nRSA.generate(bits)\n",
 		},
 		Kinds:    []Kind{KindCall},
-		CallWhen: func(_ *Context, q, _ string) bool { return keyGenerators[q] },
+		CallWhen: func(q, _ string) bool { return keyGenerators[q] },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			arg := func(kw string, pos int) ast.Expr {

@@ -15,9 +15,6 @@ func init() {
 			{Name: "allowed_calls", Help: "functions whose result may be wrapped, such as bleach.clean"},
 		},
 		Kinds: []Kind{KindCall},
-		CallWhen: func(c *Context, q, _ string) bool {
-			return q == "markupsafe.Markup" || q == "flask.Markup" || inList(q, c.List("extend_markup_names"))
-		},
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			q := c.CallName(call)

@@ -836,7 +836,7 @@ func (s *Set) rulesFor(c *Context, q, method string) *callRules {
 	}
 	e := &callRules{listed: c.byList[q], exact: s.byCall[q], fp: fingerprintKinds[q]}
 	if len(s.when) > 0 {
-		e.listed = s.withWhen(c, e.listed, q, method)
+		e.listed = s.withWhen(e.listed, q, method)
 	}
 next:
 	for _, r := range s.byLast[lastPart(q)] {
@@ -879,11 +879,11 @@ var everyCall bool
 
 // withWhen merges into listed (in the rules' order) the CallWhen rules
 // that accept the name.
-func (s *Set) withWhen(c *Context, listed []placedRule, q, method string) []placedRule {
+func (s *Set) withWhen(listed []placedRule, q, method string) []placedRule {
 	var out []placedRule
 	i := 0
 	for _, p := range s.when {
-		if !p.r.CallWhen(c, q, method) {
+		if !p.r.CallWhen(q, method) {
 			continue
 		}
 		for i < len(listed) && listed[i].pos < p.pos {

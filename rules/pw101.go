@@ -31,7 +31,7 @@ func init() {
 		Clean: []string{"import base64\ndata = base64.b64decode(blob)\nopen(\"out.bin\", \"wb\").write(data)\n", "exec(\"x = 1\")\n",
 			"exec('x = %d' % 1)\n", "exec(open('version.py').read())\n"},
 		Kinds:    []Kind{KindCall, KindEnd},
-		CallWhen: func(_ *Context, q, _ string) bool { return codeRunners[q] },
+		CallWhen: func(q, _ string) bool { return codeRunners[q] },
 		Check: func(c *Context, n ast.Node) {
 			if call, ok := n.(*ast.Call); ok {
 				if codeRunners[c.CallName(call)] && len(call.Args) > 0 && !isLiteral(call.Args[0]) {

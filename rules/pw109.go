@@ -81,7 +81,7 @@ func init() {
 		},
 		Clean:    []string{"from PIL import ImageGrab\nImageGrab.grab().save('screenshot.png')\n", "import requests\nrequests.post(url, json=report)\n"},
 		Kinds:    []Kind{KindCall, KindEnd},
-		CallWhen: func(_ *Context, q, method string) bool { return spyNoted(q, method) },
+		CallWhen: func(q, method string) bool { return spyNoted(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			st := c.state(func() any { return &spyState{} }).(*spyState)
 			call, ok := n.(*ast.Call)

@@ -52,7 +52,7 @@ func init() {
 			"import os\nopen(os.path.join(os.getenv('APPDATA'), 'MyApp', 'settings.json'), 'w').write(cfg)\n",
 		},
 		Kinds: []Kind{KindCall},
-		CallWhen: func(_ *Context, q, method string) bool {
+		CallWhen: func(q, method string) bool {
 			return injectionCalls[method] || pw110Methods[method] || uacKeyCalls[q] ||
 				processFuncs[q] || q == "os.startfile" || writeTargetName(q, method)
 		},

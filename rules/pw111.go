@@ -57,7 +57,7 @@ func init() {
 			"f = lambda x: x + 1\n",
 		},
 		Kinds: []Kind{KindCall, KindStr, KindImportFrom, KindImport, KindEnd},
-		CallWhen: func(_ *Context, q, _ string) bool {
+		CallWhen: func(q, _ string) bool {
 			// "": a lambda called on the spot.
 			return q == "" || codeRunners[q] || q == "marshal.loads" || q == "types.FunctionType" || q == "types.CodeType" || processFuncs[q]
 		},

@@ -17,7 +17,7 @@ func init() {
 		Flagged:        []string{"import subprocess\nsubprocess.run(['sudo', 'rm', path])\n", "import os\nos.system('echo x | sudo tee /etc/hosts')\n"},
 		Clean:          []string{"import subprocess\nsubprocess.run(['ls', '-l'])\n", "import os\nos.system('echo see man sudoers')\n"},
 		Kinds:          []Kind{KindCall},
-		CallWhen:       func(_ *Context, q, _ string) bool { return processFuncs[q] },
+		CallWhen:       func(q, _ string) bool { return processFuncs[q] },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if cmd, ok := c.processCall(call); ok && elevating.MatchString(cmd) {

@@ -16,7 +16,7 @@ func init() {
 		Flagged:        []string{"import os\nos.chmod(path, 0o4755)\n", "import os, stat\nos.chmod(path, stat.S_ISUID | stat.S_IRWXU)\n", "import os\nos.system('chmod u+s /tmp/sh')\n"},
 		Clean:          []string{"import os\nos.chmod(path, 0o755)\n", "import os, stat\nos.chmod(path, stat.S_IRWXU)\n"},
 		Kinds:          []Kind{KindCall},
-		CallWhen: func(_ *Context, q, method string) bool {
+		CallWhen: func(q, method string) bool {
 			return processFuncs[q] || q == "os.chmod" || q == "os.lchmod" || q == "os.fchmod" || method == "chmod"
 		},
 		Check: func(c *Context, n ast.Node) {

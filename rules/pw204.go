@@ -23,7 +23,7 @@ func init() {
 		Flagged:        []string{"open('/etc/hosts', 'a').write(line)\n", "import shutil\nshutil.copy(lib, '/usr/lib/libz.so.1')\n", "import os\nos.system('echo ok >> /etc/sudoers')\n"},
 		Clean:          []string{"open('/etc/hosts').read()\n", "open('/dev/null', 'w')\n", "open(os.path.join(home, '.config/app.ini'), 'w')\n"},
 		Kinds:          []Kind{KindCall},
-		CallWhen:       func(_ *Context, q, method string) bool { return processFuncs[q] || writeTargetName(q, method) },
+		CallWhen:       func(q, method string) bool { return processFuncs[q] || writeTargetName(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if cmd, ok := c.processCall(call); ok {

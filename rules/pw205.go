@@ -15,7 +15,7 @@ func init() {
 		Flagged:        []string{"import subprocess\nsubprocess.run(['insmod', 'rootkit.ko'])\n", "import ctypes\nlibc = ctypes.CDLL(None)\nlibc.init_module(image, size, b'')\n"},
 		Clean:          []string{"import subprocess\nsubprocess.run(['lsmod'])\n"},
 		Kinds:          []Kind{KindCall},
-		CallWhen: func(_ *Context, q, method string) bool {
+		CallWhen: func(q, method string) bool {
 			return processFuncs[q] || method == "init_module" || method == "finit_module" || method == "delete_module"
 		},
 		Check: func(c *Context, n ast.Node) {

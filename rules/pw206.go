@@ -17,7 +17,7 @@ func init() {
 		Flagged:        []string{"import os\nos.system('iptables -F')\n", "import subprocess\nsubprocess.call(['ufw', 'disable'])\n"},
 		Clean:          []string{"import subprocess\nsubprocess.call(['ss', '-tlnp'])\n"},
 		Kinds:          []Kind{KindCall},
-		CallWhen:       func(_ *Context, q, _ string) bool { return processFuncs[q] || strings.HasPrefix(q, "iptc.") },
+		CallWhen:       func(q, _ string) bool { return processFuncs[q] || strings.HasPrefix(q, "iptc.") },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if cmd, ok := c.processCall(call); ok {

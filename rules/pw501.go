@@ -25,7 +25,7 @@ func init() {
 			"'see https://192.0.2.1/ for the example'\n",
 		},
 		Kinds: []Kind{KindStr, KindCall},
-		CallWhen: func(_ *Context, q, _ string) bool {
+		CallWhen: func(q, _ string) bool {
 			last := lastPart(q)
 			return q == "socket.create_connection" || last == "connect" || last == "connect_ex" || last == "sendto"
 		},

@@ -15,7 +15,7 @@ func init() {
 			"from pynput import keyboard\nkeyboard.Listener(on_press=log).start()\n"},
 		Clean:    []string{"import pyperclip\npyperclip.copy(text)\n", "import keyboard\nkeyboard.add_hotkey('ctrl+s', save)\n"},
 		Kinds:    []Kind{KindCall},
-		CallWhen: func(_ *Context, q, method string) bool { return captureName(q, method) },
+		CallWhen: func(q, method string) bool { return captureName(q, method) },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			if what, ok := c.captureOf(call); ok {

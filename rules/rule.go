@@ -122,12 +122,12 @@ type Rule struct {
 	CallKeywords []string
 	// CallWhen narrows a rule that would see every call to the calls
 	// whose name it accepts: q as CallName gives it and method, the
-	// attribute called ("" for a plain call). It is asked once per name
-	// and file, and must accept every name the rule can report on or
-	// take note of (TestCallWhenKeepsFindings compares with the rule
-	// shown every call). The rules keep their place among those of every
-	// call.
-	CallWhen func(c *Context, q, method string) bool
+	// attribute called ("" for a plain call), and nothing else (not the
+	// rule's options: it is asked once per name and file, outside the
+	// rule). It must accept every name the rule can report on or take
+	// note of (TestCallWhenKeepsFindings compares with the rule shown
+	// every call). The rules keep their place among those of every call.
+	CallWhen func(q, method string) bool
 	// Check inspects one node and reports through c.Report.
 	Check func(c *Context, n ast.Node)
 }
