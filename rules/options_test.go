@@ -146,3 +146,30 @@ func TestProcessListsConfigured(t *testing.T) {
 		t.Errorf("defaults again: %s", got)
 	}
 }
+
+// TestMarkupExtendNames: B704's configured names count, also when every
+// rule runs (each call is looked at by the rules of every call after
+// other rules' checks).
+func TestMarkupExtendNames(t *testing.T) {
+	src := "from app.safe import Markup\n\n\ndef page(user):\n    return Markup(user)\n"
+	opts := map[string]any{"extend_markup_names": []any{"app.safe.Markup"}}
+	if n := findings(t, "B704", "x.py", src, nil); n != 0 {
+		t.Errorf("default: %d findings, want 0", n)
+	}
+	if n := findings(t, "B704", "x.py", src, opts); n != 1 {
+		t.Errorf("extend_markup_names: %d findings, want 1", n)
+	}
+	f, err := parser.ParseFile("x.py", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, fd := range NewSet(All()).Run(f, map[string]map[string]any{"B704": opts}) {
+		if fd.Rule.ID == "B704" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("every rule, extend_markup_names: %d B704 findings, want 1", n)
+	}
+}
