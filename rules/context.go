@@ -646,6 +646,15 @@ func (s *Set) Run(f *parser.File, options map[string]map[string]any) []Finding {
 func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Program) []Finding {
 	byKind := &s.byKind
 	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model, program: p}
+	wl := walkPool.Get().(*walkLists)
+	c.callNodes, c.callMarks, c.refNodes = wl.calls[:0], wl.marks[:0], wl.refs[:0]
+	defer func() {
+		clear(c.callNodes) // the lists do not keep the tree alive
+		clear(c.refNodes)
+		wl.calls, wl.marks, wl.refs = c.callNodes[:0], c.callMarks[:0], c.refNodes[:0]
+		c.callNodes, c.callMarks, c.refNodes = nil, nil, nil
+		walkPool.Put(wl)
+	}()
 	c.byList = s.listIndex(c)
 	for _, r := range byKind[KindFile] {
 		c.rule = r
@@ -756,6 +765,18 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 	c.addEvidence()
 	return c.findings
 }
+
+// walkLists are the lists the walk makes of a file's calls, their marks
+// and its names (see flowHost), kept for the next file: growing them anew
+// for each file (copies, zeroed memory) cost 6% of the data-cache misses
+// of a standard-library scan (cachegrind), and 2% of its time.
+type walkLists struct {
+	calls []*ast.Call
+	marks []flow.CallMark
+	refs  []ast.Expr
+}
+
+var walkPool = sync.Pool{New: func() any { return new(walkLists) }}
 
 // RunText runs only the text-level rules (KindText), for a file that
 // cannot be parsed.
