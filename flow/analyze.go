@@ -555,17 +555,9 @@ func (a *analyzer) function(f *funcDef) {
 	if args != nil {
 		params = append(append(append([]*ast.Arg{}, args.Posonlyargs...), args.Args...), args.Kwonlyargs...)
 	}
-	route := false
-	for _, d := range decorators {
-		if call, ok := d.(*ast.Call); ok {
-			q := a.h.QualName(call.Func)
-			if i := strings.LastIndexByte(q, '.'); i >= 0 && inList(q[i+1:], a.m.routes) {
-				route = true
-			}
-		}
-	}
+	route := a.routed(decorators)
 	for _, p := range params {
-		if p.Annotation != nil && a.m.reqTypes[a.h.QualName(p.Annotation)] || a.m.reqTypes[annotName(p.Annotation)] {
+		if a.requestTyped(p) {
 			if a.reqVars == nil {
 				a.reqVars = map[string]bool{}
 			}
@@ -577,8 +569,7 @@ func (a *analyzer) function(f *funcDef) {
 			env[p.Arg] = val{}.with(User|Remote, step(p, "request parameter "+p.Arg))
 		}
 	}
-	if len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" || a.m.handlers[name] && len(params) > 0 && params[0].Arg == "event" {
-		// An AWS Lambda-style handler, whatever its configured name.
+	if a.lambdaHandler(name, params) {
 		env["event"] = val{}.with(User|Remote, step(params[0], "the handler's event"))
 	}
 	// The other parameters are slots: what a caller passes.
@@ -594,6 +585,34 @@ func (a *analyzer) function(f *funcDef) {
 		env[p.Arg] = val{l: bit, trace: []Step{step(p, "parameter "+p.Arg+" of "+name)}}
 	}
 	a.block(body, env)
+}
+
+// routed reports whether a function's decorators make it a web route's
+// handler (@app.route(...), @router.get(...)): its parameters are
+// request data.
+func (a *analyzer) routed(decorators []ast.Expr) bool {
+	for _, d := range decorators {
+		if call, ok := d.(*ast.Call); ok {
+			q := a.h.QualName(call.Func)
+			if i := strings.LastIndexByte(q, '.'); i >= 0 && inList(q[i+1:], a.m.routes) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requestTyped reports whether a parameter is annotated with a request
+// object's type.
+func (a *analyzer) requestTyped(p *ast.Arg) bool {
+	return p.Annotation != nil && a.m.reqTypes[a.h.QualName(p.Annotation)] || a.m.reqTypes[annotName(p.Annotation)]
+}
+
+// lambdaHandler reports whether a function's parameters are those of an
+// AWS Lambda-style handler, whatever its configured name: its event is
+// outside input.
+func (a *analyzer) lambdaHandler(name string, params []*ast.Arg) bool {
+	return len(params) >= 2 && params[0].Arg == "event" && params[1].Arg == "context" || a.m.handlers[name] && len(params) > 0 && params[0].Arg == "event"
 }
 
 func annotName(e ast.Expr) string {

@@ -168,10 +168,16 @@ func (a *analyzer) decodedAs(call *ast.Call, v val) val {
 	if !ok {
 		return v
 	}
-	if obfuscatingCodecs[strings.ReplaceAll(strings.ToLower(enc), "-", "_")] {
+	if obfuscating(enc) {
 		return v.with(Decoded, step(call, "decoded as "+enc))
 	}
 	return v
+}
+
+// obfuscating reports whether a codec's name (any case, - or _) is one
+// that turns text into other text.
+func obfuscating(enc string) bool {
+	return obfuscatingCodecs[strings.ReplaceAll(strings.ToLower(enc), "-", "_")]
 }
 
 // kwVals are a call's keyword arguments' values, in the call's order.

@@ -1,8 +1,6 @@
 package flow
 
 import (
-	"strings"
-
 	"github.com/pyward/pyward/python/ast"
 )
 
@@ -20,17 +18,18 @@ import (
 //   - can meet a real label: a source (a call, an attribute, a request
 //     name, a labelled module variable, a credentials path when those
 //     count), a call that adds labels (decoding), a parameter the
-//     analysis labels (request handlers), or a reference to a function
-//     or method that can, or a method of a class with one that can
-//     (attributes of self are shared by the class's methods).
+//     analysis labels (request handlers), a reference to a function or
+//     method that can, or (a method) an attribute of self that the
+//     summaries so far have labelled: finish asks again after each round
+//     of methods (see update).
 //
 // Everything else is still summarised when called. The decision is
 // conservative: any name, attribute or call that could lead to such a
 // function counts. It is not made in web applications' files (request
-// data enters through every handler's parameters and items), nor in a
-// module that copies files (a copy labels a literal path everywhere, see
-// copyFile). TestEntryPointsKeepEvents checks that the events of every
-// corpus file are the same with and without it.
+// data enters through every handler's parameters and items).
+// TestEntryPointsKeepEvents checks that the events of every corpus file
+// and of the standard library are the same with and without it, and
+// TestEntryPointsFollowEveryLabel that each reason keeps its function.
 
 // entryPoints is the set of a.order's functions finish starts from, or
 // nil for all of them. update grows it by the methods that read an
@@ -239,7 +238,7 @@ func (a *analyzer) callsMark(f *funcDef, calls []*ast.Call, marks []CallMark) bo
 	for k := i; k < j; k++ {
 		c := calls[k]
 		if at, ok := c.Func.(*ast.Attribute); ok && at.Attr == "decode" && len(c.Args) > 0 {
-			if enc, ok := a.h.Fold(c.Args[0]); ok && obfuscatingCodecs[strings.ReplaceAll(strings.ToLower(enc), "-", "_")] {
+			if enc, ok := a.h.Fold(c.Args[0]); ok && obfuscating(enc) {
 				return true // decodedAs
 			}
 		}
@@ -289,19 +288,11 @@ func (m *Model) Labels(q, method string) bool {
 // labelsParams reports whether function labels one of f's parameters
 // itself: a route's, a request-typed one, a Lambda-style handler's.
 func (a *analyzer) labelsParams(f *funcDef) bool {
-	for _, d := range f.decorators {
-		if call, ok := d.(*ast.Call); ok {
-			q := a.h.QualName(call.Func)
-			if i := strings.LastIndexByte(q, '.'); i >= 0 && inList(q[i+1:], a.m.routes) {
-				return true
-			}
-		}
+	if a.routed(f.decorators) || a.lambdaHandler(f.name, f.params) {
+		return true
 	}
 	for _, p := range f.params {
-		if p.Annotation != nil && (a.m.reqTypes[a.h.QualName(p.Annotation)] || a.m.reqTypes[annotName(p.Annotation)]) {
-			return true
-		}
-		if p.Arg == "event" {
+		if a.requestTyped(p) {
 			return true
 		}
 	}

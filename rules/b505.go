@@ -17,9 +17,24 @@ var curveBits = map[string]int64{
 
 const asym = "cryptography.hazmat.primitives.asymmetric."
 
-// keyGenerators are the calls B505 checks: its switch's cases.
-var keyGenerators = setOf(asym+"dsa.generate_private_key", "Crypto.PublicKey.DSA.generate", "Cryptodome.PublicKey.DSA.generate",
-	asym+"rsa.generate_private_key", "Crypto.PublicKey.RSA.generate", "Cryptodome.PublicKey.RSA.generate", asym+"ec.generate_private_key")
+// keyGenerator is where a key generating call takes its size: a keyword
+// or a position; an elliptic curve's size is its curve's.
+type keyGenerator struct {
+	kind string // RSA, DSA or EC
+	kw   string
+	pos  int
+}
+
+// keyGenerators are the calls B505 checks.
+var keyGenerators = map[string]keyGenerator{
+	asym + "dsa.generate_private_key":   {"DSA", "key_size", 0},
+	"Crypto.PublicKey.DSA.generate":     {"DSA", "bits", 0},
+	"Cryptodome.PublicKey.DSA.generate": {"DSA", "bits", 0},
+	asym + "rsa.generate_private_key":   {"RSA", "key_size", 1},
+	"Crypto.PublicKey.RSA.generate":     {"RSA", "bits", 0},
+	"Cryptodome.PublicKey.RSA.generate": {"RSA", "bits", 0},
+	asym + "ec.generate_private_key":    {"EC", "curve", 0},
+}
 
 func init() {
 	Register(&Rule{
@@ -39,7 +54,7 @@ func init() {
 			"from Crypto.PublicKey import RSA\nRSA.generate(bits)\n",
 		},
 		Kinds:    []Kind{KindCall},
-		CallWhen: func(q, _ string) bool { return keyGenerators[q] },
+		CallWhen: func(q, _ string) bool { _, ok := keyGenerators[q]; return ok },
 		Check: func(c *Context, n ast.Node) {
 			call := n.(*ast.Call)
 			arg := func(kw string, pos int) ast.Expr {
@@ -51,21 +66,13 @@ func init() {
 				}
 				return nil
 			}
-			var size ast.Expr
-			var high, medium int64 = 1024, 2048
-			kind := "RSA"
-			switch q := c.CallName(call); q {
-			case asym + "dsa.generate_private_key":
-				size, kind = arg("key_size", 0), "DSA"
-			case "Crypto.PublicKey.DSA.generate", "Cryptodome.PublicKey.DSA.generate":
-				size, kind = arg("bits", 0), "DSA"
-			case asym + "rsa.generate_private_key":
-				size = arg("key_size", 1)
-			case "Crypto.PublicKey.RSA.generate", "Cryptodome.PublicKey.RSA.generate":
-				size = arg("bits", 0)
-			case asym + "ec.generate_private_key":
+			g, ok := keyGenerators[c.CallName(call)]
+			if !ok {
+				return
+			}
+			if g.kind == "EC" {
 				// The curve, as an attribute or a call of one (ec.SECP192R1()).
-				curve := arg("curve", 0)
+				curve := arg(g.kw, g.pos)
 				if cl, ok := curve.(*ast.Call); ok {
 					curve = cl.Func
 				}
@@ -79,14 +86,12 @@ func init() {
 				}
 				c.reportKeySize(call, "EC", bits, 160, 224)
 				return
-			default:
-				return
 			}
-			bits, ok := intConst(size)
+			bits, ok := intConst(arg(g.kw, g.pos))
 			if !ok || bits == 0 {
 				return // absent or not a literal: the library default (2048) or unknown
 			}
-			c.reportKeySize(call, kind, bits, high, medium)
+			c.reportKeySize(call, g.kind, bits, 1024, 2048)
 		},
 	})
 }

@@ -45,6 +45,14 @@ func TestCallListStretches(t *testing.T) {
 }
 
 func checkStretches(t *testing.T, f *parser.File, calls []*ast.Call) {
+	checkBodies(t, f, "calls", func(body []ast.Stmt) []*ast.Call { return flow.BodyCalls(calls, body) },
+		func(n ast.Node) (*ast.Call, bool) { c, ok := n.(*ast.Call); return c, ok })
+}
+
+// checkBodies checks, for the body of every function and class of f,
+// that its stretch holds the nodes a walk of the body picks, in order.
+func checkBodies[T comparable](t *testing.T, f *parser.File, what string, stretch func([]ast.Stmt) []T, pick func(ast.Node) (T, bool)) {
+	t.Helper()
 	ast.Inspect(f.Module, func(n ast.Node) bool {
 		var body []ast.Stmt
 		switch d := n.(type) {
@@ -58,18 +66,18 @@ func checkStretches(t *testing.T, f *parser.File, calls []*ast.Call) {
 		if len(body) == 0 {
 			return true
 		}
-		var want []*ast.Call
+		var want []T
 		for _, st := range body {
 			ast.Inspect(st, func(m ast.Node) bool {
-				if c, ok := m.(*ast.Call); ok {
-					want = append(want, c)
+				if x, ok := pick(m); ok {
+					want = append(want, x)
 				}
 				return true
 			})
 		}
-		if got := flow.BodyCalls(calls, body); !slices.Equal(got, want) {
+		if got := stretch(body); !slices.Equal(got, want) {
 			line, _ := f.Tok.Position(body[0].Pos())
-			t.Fatalf("%s:%d: the stretch holds %d calls, the body %d", f.Name, line, len(got), len(want))
+			t.Fatalf("%s:%d: the stretch holds %d %s, the body %d", f.Name, line, len(got), what, len(want))
 		}
 		return true
 	})

@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,10 +13,6 @@ import (
 // finds the same, in the same order, when the rules narrowed by it are
 // shown every call, on every corpus file and the standard library.
 func TestCallWhenKeepsFindings(t *testing.T) {
-	dirs := []string{"testdata", "../testdata"}
-	if d := stdlibDir(t); d != "" {
-		dirs = append(dirs, d)
-	}
 	narrowed := 0
 	for _, r := range All() {
 		if r.CallWhen != nil {
@@ -41,31 +36,19 @@ func TestCallWhenKeepsFindings(t *testing.T) {
 	}
 	narrow, every := run(false), run(true)
 	compared := 0
-	for _, root := range dirs {
-		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
-			if err != nil {
-				return nil
-			}
-			if d.IsDir() && (d.Name() == "site-packages" || d.Name() == "dist-packages") {
-				return filepath.SkipDir
-			}
-			if d.IsDir() || !strings.HasSuffix(path, ".py") {
-				return nil
-			}
-			src, err := os.ReadFile(path)
-			if err != nil {
-				return nil
-			}
-			f, err := parser.ParseFile(path, src)
-			if err != nil {
-				return nil
-			}
-			compared++
-			if got, want := narrow(f), every(f); got != want {
-				t.Errorf("%s: shown every call:\n%s\nnarrowed:\n%s", path, want, got)
-			}
-			return nil
-		})
+	for _, path := range corpusPaths(t) {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		f, err := parser.ParseFile(path, src)
+		if err != nil {
+			continue
+		}
+		compared++
+		if got, want := narrow(f), every(f); got != want {
+			t.Errorf("%s: shown every call:\n%s\nnarrowed:\n%s", path, want, got)
+		}
 	}
 	if compared < 1000 {
 		t.Fatalf("only %d files compared", compared)

@@ -19,87 +19,72 @@ import (
 // is one program (calls between its files are followed), and so is the
 // standard library.
 func TestEntryPointsKeepEvents(t *testing.T) {
-	dirs := []string{"testdata", "../testdata"}
-	if d := stdlibDir(t); d != "" {
-		dirs = append(dirs, d)
-	}
 	set := NewSet(All())
 	compared, differ := 0, 0
-	for _, root := range dirs {
-		byDir := map[string][]string{}
-		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+	byDir := map[string][]string{}
+	for _, path := range corpusPaths(t) {
+		byDir[filepath.Dir(path)] = append(byDir[filepath.Dir(path)], path)
+	}
+	for _, paths := range byDir {
+		files := map[string]*parser.File{}
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
 			if err != nil {
-				return nil
+				continue
 			}
-			if d.IsDir() && (d.Name() == "site-packages" || d.Name() == "dist-packages") {
-				return filepath.SkipDir
+			if f, err := parser.ParseFile(p, src); err == nil {
+				files[p] = f
 			}
-			if !d.IsDir() && strings.HasSuffix(path, ".py") {
-				byDir[filepath.Dir(path)] = append(byDir[filepath.Dir(path)], path)
-			}
-			return nil
-		})
-		for _, paths := range byDir {
-			files := map[string]*parser.File{}
-			for _, p := range paths {
-				src, err := os.ReadFile(p)
+		}
+		prog := func() *flow.Program {
+			return flow.NewProgram(paths, func(p string) *flow.Module {
+				f := files[p]
+				if f == nil {
+					return nil
+				}
+				g, err := parser.ParseFile(p, f.Src)
 				if err != nil {
+					return nil
+				}
+				return set.FlowModule(g)
+			})
+		}
+		run := func(all bool) map[string]string {
+			allEntries = all
+			defer func() { allEntries = false }()
+			p := prog() // a program's summaries are kept: one per run
+			out := map[string]string{}
+			for _, path := range paths {
+				f := files[path]
+				if f == nil {
 					continue
 				}
-				if f, err := parser.ParseFile(p, src); err == nil {
-					files[p] = f
-				}
-			}
-			prog := func() *flow.Program {
-				return flow.NewProgram(paths, func(p string) *flow.Module {
-					f := files[p]
-					if f == nil {
-						return nil
-					}
-					g, err := parser.ParseFile(p, f.Src)
-					if err != nil {
-						return nil
-					}
-					return set.FlowModule(g)
-				})
-			}
-			run := func(all bool) map[string]string {
-				allEntries = all
-				defer func() { allEntries = false }()
-				p := prog() // a program's summaries are kept: one per run
-				out := map[string]string{}
-				for _, path := range paths {
-					f := files[path]
-					if f == nil {
+				var b strings.Builder
+				for _, fd := range set.RunWith(f, nil, p) {
+					if !strings.HasPrefix(fd.Rule.ID, "PW") {
 						continue
 					}
-					var b strings.Builder
-					for _, fd := range set.RunWith(f, nil, p) {
-						if !strings.HasPrefix(fd.Rule.ID, "PW") {
-							continue
+					fmt.Fprintf(&b, "%s %d-%d %s", fd.Rule.ID, fd.Start, fd.End, fd.Message)
+					for _, st := range fd.Flow {
+						fmt.Fprintf(&b, " [%d-%d %s", st.Start, st.End, st.Note)
+						if st.At != nil {
+							fmt.Fprintf(&b, " %+v", *st.At)
 						}
-						fmt.Fprintf(&b, "%s %d-%d %s", fd.Rule.ID, fd.Start, fd.End, fd.Message)
-						for _, st := range fd.Flow {
-							fmt.Fprintf(&b, " [%d-%d %s", st.Start, st.End, st.Note)
-							if st.At != nil {
-								fmt.Fprintf(&b, " %+v", *st.At)
-							}
-							b.WriteString("]")
-						}
-						b.WriteString("\n")
+						b.WriteString("]")
 					}
-					out[path] = b.String()
+					b.WriteString("\n")
 				}
-				return out
+				out[path] = b.String()
 			}
-			pruned, all := run(false), run(true)
-			for _, path := range paths {
-				compared++
-				if pruned[path] != all[path] {
-					differ++
-					if differ <= 5 {
-						t.Errorf("%s: from every function:\n%s\nfrom those that can report:\n%s", path, all[path], pruned[path])
-					}
+			return out
+		}
+		pruned, all := run(false), run(true)
+		for _, path := range paths {
+			compared++
+			if pruned[path] != all[path] {
+				differ++
+				if differ <= 5 {
+					t.Errorf("%s: from every function:\n%s\nfrom those that can report:\n%s", path, all[path], pruned[path])
 				}
 			}
 		}
@@ -108,6 +93,31 @@ func TestEntryPointsKeepEvents(t *testing.T) {
 		t.Fatalf("only %d files compared", compared)
 	}
 	t.Logf("%d files compared, %d differ", compared, differ)
+}
+
+// corpusPaths are the Python files of the corpora (rules/testdata and
+// testdata) and of the standard library (without site-packages).
+func corpusPaths(t *testing.T) []string {
+	dirs := []string{"testdata", "../testdata"}
+	if d := stdlibDir(t); d != "" {
+		dirs = append(dirs, d)
+	}
+	var out []string
+	for _, root := range dirs {
+		filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+			if err != nil {
+				return nil
+			}
+			if d.IsDir() && (d.Name() == "site-packages" || d.Name() == "dist-packages") {
+				return filepath.SkipDir
+			}
+			if !d.IsDir() && strings.HasSuffix(path, ".py") {
+				out = append(out, path)
+			}
+			return nil
+		})
+	}
+	return out
 }
 
 // TestRefListStretches checks flow.RefLister's promise as
@@ -135,41 +145,18 @@ func TestRefListStretches(t *testing.T) {
 		if len(marks) != len(calls) {
 			t.Fatalf("%s: %d calls, %d marks", f.Name, len(calls), len(marks))
 		}
-		isRef := func(n ast.Node) bool {
-			switch x := n.(type) {
-			case *ast.Name, *ast.Attribute:
-				return true
-			case *ast.Constant:
-				return x.Kind == ast.ConstStr
-			}
-			return false
-		}
-		ast.Inspect(f.Module, func(n ast.Node) bool {
-			var body []ast.Stmt
-			switch d := n.(type) {
-			case *ast.FunctionDef:
-				body = d.Body
-			case *ast.AsyncFunctionDef:
-				body = d.Body
-			}
-			if len(body) == 0 {
-				return true
-			}
-			var want []ast.Expr
-			for _, st := range body {
-				ast.Inspect(st, func(m ast.Node) bool {
-					if isRef(m) {
-						want = append(want, m.(ast.Expr))
-					}
-					return true
-				})
-			}
-			if got := flow.BodyRefs(refs, body); !slices.Equal(got, want) {
-				line, _ := f.Tok.Position(body[0].Pos())
-				t.Fatalf("%s:%d: the stretch holds %d names, the body %d", f.Name, line, len(got), len(want))
-			}
-			return true
-		})
+		checkBodies(t, f, "names", func(body []ast.Stmt) []ast.Expr { return flow.BodyRefs(refs, body) },
+			func(n ast.Node) (ast.Expr, bool) {
+				switch x := n.(type) {
+				case *ast.Name:
+					return x, true
+				case *ast.Attribute:
+					return x, true
+				case *ast.Constant:
+					return x, x.Kind == ast.ConstStr
+				}
+				return nil, false
+			})
 	}
 }
 

@@ -47,20 +47,16 @@ func init() {
 				}
 				return
 			}
-			switch c.CallName(call) {
-			case "winreg.OpenKey", "winreg.OpenKeyEx", "winreg.CreateKey", "winreg.CreateKeyEx", "_winreg.OpenKey", "_winreg.CreateKey":
-				if len(call.Args) > 1 {
-					if s, ok := fold(call.Args[1]); ok && persistencePath.MatchString(s) && writesRegistry(c, call) {
-						c.Report(call)
-					}
+			if persistenceKeys[c.CallName(call)] && len(call.Args) > 1 {
+				if s, ok := fold(call.Args[1]); ok && persistencePath.MatchString(s) && writesRegistry(c, call) {
+					c.Report(call)
 				}
 			}
 		},
 	})
 }
 
-// persistenceKeys are the registry calls PW106 checks (its switch's
-// cases).
+// persistenceKeys are the registry calls PW106 checks.
 var persistenceKeys = setOf("winreg.OpenKey", "winreg.OpenKeyEx", "winreg.CreateKey", "winreg.CreateKeyEx", "_winreg.OpenKey", "_winreg.CreateKey")
 
 // writesRegistry: CreateKey always may write; OpenKey only with write

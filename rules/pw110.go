@@ -24,8 +24,9 @@ var dropPath = lazyRegexp(`(?i)(?:start menu/programs/startup/|/microsoft/window
 // runs: writing one runs the attacker's command elevated, no prompt.
 var uacBypassKey = lazyRegexp(`(?i)(?:ms-settings|mscfile|exefile|folder|launcher\.systemsettings|apppath)\\+shell\\+(?:open|runas)\\+command`)
 
-// pw110Methods and uacKeyCalls are the other names PW110 checks: the
-// cases of its switches.
+// uacKeyCalls are the registry calls PW110 checks for UAC-bypass keys;
+// pw110Methods the attributes its first switch has a case for, beside
+// injectionCalls.
 var (
 	pw110Methods = setOf("CreateThread", "cast", "ShellExecuteW", "ShellExecuteA", "ShellExecute")
 	uacKeyCalls  = setOf("winreg.CreateKey", "winreg.CreateKeyEx", "winreg.OpenKey", "winreg.OpenKeyEx", "winreg.SetValue",
@@ -85,10 +86,7 @@ func init() {
 				}
 				return
 			}
-			q := c.CallName(call)
-			switch q {
-			case "winreg.CreateKey", "winreg.CreateKeyEx", "winreg.OpenKey", "winreg.OpenKeyEx", "winreg.SetValue",
-				"_winreg.CreateKey", "_winreg.OpenKey", "_winreg.SetValue":
+			if q := c.CallName(call); uacKeyCalls[q] {
 				if len(call.Args) > 1 {
 					if s, _, ok := c.foldVar(call.Args[1]); ok && uacBypassKey.MatchString(s) {
 						c.ReportWith(call, c.rule.Severity, c.rule.Confidence, "a UAC-bypass registry key is opened for writing: "+s)
