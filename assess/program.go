@@ -18,7 +18,15 @@ import (
 // does not judge, are not part of the program.
 func (a *Assessor) program(inputs []Input) *flow.Program {
 	var mu sync.Mutex
-	byPath := map[string]Input{}
+	// What reading a file needs, by path: not the whole Input, which is
+	// large, and the index lasts the whole scan. The contents are kept
+	// as they were when the scan began (Run lets go of an Input's
+	// contents once that file is judged).
+	type source struct {
+		data []byte
+		load func() ([]byte, string)
+	}
+	byPath := map[string]source{}
 	var paths []string
 	for _, in := range inputs {
 		if in.SecretsOnly || in.notebook || notebook.Is(in.Path) || in.Err != "" {
@@ -27,7 +35,7 @@ func (a *Assessor) program(inputs []Input) *flow.Program {
 		if _, dup := byPath[in.Path]; dup {
 			continue
 		}
-		byPath[in.Path] = in
+		byPath[in.Path] = source{in.Data, in.Load}
 		paths = append(paths, in.Path)
 	}
 	if len(paths) < 2 {
@@ -35,12 +43,12 @@ func (a *Assessor) program(inputs []Input) *flow.Program {
 	}
 	return flow.NewProgram(paths, func(p string) *flow.Module {
 		mu.Lock()
-		in, ok := byPath[p] // loaded once, twice when web files call it too (see flow.Program)
+		src, ok := byPath[p] // loaded once, twice when web files call it too (see flow.Program)
 		mu.Unlock()
 		if !ok {
 			return nil
 		}
-		in = in.Loaded()
+		in := Input{Path: p, Data: src.data, Load: src.load}.Loaded()
 		if in.Err != "" {
 			return nil
 		}

@@ -47,3 +47,26 @@ func TestRunFollowsOtherFiles(t *testing.T) {
 		}
 	}
 }
+
+// A helper whose contents came with its input (a staged blob) is still
+// followed after the helper itself was judged: Run lets go of each
+// input's contents once judged, so the program keeps its own hold. With
+// one worker and the helper the largest file, it is judged first.
+func TestRunFollowsFilesJudgedBefore(t *testing.T) {
+	a, err := New(config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	util := "import os\n\n\ndef run(cmd):\n    os.system(cmd)\n" + strings.Repeat("# padding\n", 50)
+	inputs := []Input{{Path: "app/util.py", Data: []byte(util)}}
+	src := "from flask import request\nfrom app.util import run\n\n\ndef view():\n    run(request.args[\"c\"])\n"
+	inputs = append(inputs, Input{Path: "app/view.py", Data: []byte(src)})
+	res := a.Run(inputs, 1)
+	found := false
+	for _, f := range res[1].Findings {
+		found = found || f.Rule.ID == "PW402"
+	}
+	if !found {
+		t.Errorf("app/view.py: no PW402 through app/util.py, judged before it; findings %v", res[1].Findings)
+	}
+}

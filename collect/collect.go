@@ -202,21 +202,23 @@ func Paths(args []string, o Options) (*Result, error) {
 	if c.Excluded == nil {
 		c.Excluded = func(string, bool) bool { return false }
 	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	c.wd = wd
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
 			return nil, err
 		}
-		abs, err := filepath.Abs(arg)
-		if err != nil {
-			return nil, err
-		}
+		abs := absIn(wd, arg)
 		if !st.IsDir() {
 			if c.excluded(abs) {
 				c.res.Excluded++
 				continue
 			}
-			in := readFile(abs, c.rel(arg), st)
+			in := readFile(abs, relFrom(c.Root, abs, arg), st)
 			// A configuration file named on the command line is judged
 			// for secrets, as a walk would; anything else as Python.
 			in.SecretsOnly = kindOf(filepath.ToSlash(arg), none) == Secrets
@@ -242,9 +244,22 @@ type collector struct {
 	Options
 	res  *Result
 	seen map[string]bool // reported paths already collected
-	// dirs caches whether a folder is excluded by the configuration that
-	// sees it (see excluded).
+	// dirs caches, for a folder below the root, whether it or a folder
+	// above it up to the root is excluded by the configuration that sees
+	// it (see excluded).
 	dirs map[string]bool
+	// wd is the current folder, read once: filepath.Abs asks the system
+	// for it each time (two lookups), and a scan of ten thousand named
+	// files made each path absolute twice.
+	wd string
+}
+
+// absIn is filepath.Abs(p) with the current folder wd already known.
+func absIn(wd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(wd, p)
 }
 
 // excluded reports whether the file at abs is excluded: by its own
@@ -259,17 +274,25 @@ func (c *collector) excluded(abs string) bool {
 	if c.Root == "" {
 		return false
 	}
-	for d := filepath.Dir(abs); d != c.Root && inside(c.Root, d); d = filepath.Dir(d) {
-		ex, ok := c.dirs[d]
-		if !ok {
-			ex = c.Excluded(d, true)
-			c.dirs[d] = ex
-		}
-		if ex {
-			return true
+	return c.dirExcluded(filepath.Dir(abs))
+}
+
+// dirExcluded reports whether the folder d, or one above it below the
+// root, is excluded. The answer is kept per folder, so the files of a
+// folder cost one lookup, not one per level up to the root.
+func (c *collector) dirExcluded(d string) bool {
+	if ex, ok := c.dirs[d]; ok {
+		return ex
+	}
+	ex := false
+	if d != c.Root && inside(c.Root, d) {
+		ex = c.Excluded(d, true)
+		if parent := filepath.Dir(d); !ex && parent != d {
+			ex = c.dirExcluded(parent)
 		}
 	}
-	return false
+	c.dirs[d] = ex
+	return ex
 }
 
 func (c *collector) add(in assess.Input) {
@@ -286,7 +309,12 @@ func (c *collector) notice(rel, msg string) {
 
 // rel is the reported path of p: slash-separated and relative to Root
 // when inside it, else as given.
-func (c *collector) rel(p string) string { return relTo(c.Root, p) }
+func (c *collector) rel(p string) string {
+	if c.wd == "" {
+		return relTo(c.Root, p)
+	}
+	return relFrom(c.Root, absIn(c.wd, p), p)
+}
 
 // walk collects the Python files under a folder outside any repository
 // (or outside the one given), leaving out the default excluded folders.
@@ -492,38 +520,47 @@ func Root(dir string) string {
 	if err != nil {
 		return ""
 	}
-	for d := abs; ; {
-		if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
-			return d
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
+	return rootOf(abs, nil)
+}
+
+// rootOf is Root of the absolute folder d, with the answers for the
+// folders above it kept in known (when not nil): the files named by a
+// scan share their ancestors.
+func rootOf(d string, known map[string]string) string {
+	if r, ok := known[d]; ok {
+		return r
 	}
+	r := ""
+	if _, err := os.Stat(filepath.Join(d, ".git")); err == nil {
+		r = d
+	} else if parent := filepath.Dir(d); parent != d {
+		r = rootOf(parent, known)
+	}
+	if known != nil {
+		known[d] = r
+	}
+	return r
 }
 
 // CommonRoot is the root of a scan of args: the repository that holds
 // every one of them, else the current folder. It does not depend on the
 // order of the arguments.
 func CommonRoot(args []string) string {
-	wd, _ := os.Getwd()
+	wd, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
 	root := ""
 	roots := map[string]string{} // by folder: ten thousand files named share few
 	for i, a := range args {
 		if a == "-" {
 			a = "."
 		}
-		dir := a
+		dir := absIn(wd, a)
 		if st, err := os.Stat(a); err == nil && !st.IsDir() {
-			dir = filepath.Dir(a)
+			dir = filepath.Dir(dir)
 		}
-		r, ok := roots[dir]
-		if !ok {
-			r = Root(dir)
-			roots[dir] = r
-		}
+		r := rootOf(dir, roots)
 		if r == "" || i > 0 && r != root {
 			return wd
 		}
@@ -543,7 +580,15 @@ func Rel(root, p string) string { return relTo(root, p) }
 // otherwise it is kept as given, cleaned.
 func relTo(root, p string) string {
 	abs, err := filepath.Abs(p)
-	if err == nil && root != "" {
+	if err != nil {
+		return path.Clean(filepath.ToSlash(p))
+	}
+	return relFrom(root, abs, p)
+}
+
+// relFrom is relTo of p, whose absolute form is abs.
+func relFrom(root, abs, p string) string {
+	if root != "" {
 		if rel, err := filepath.Rel(root, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
 			return path.Clean(filepath.ToSlash(rel))
 		}

@@ -30,6 +30,13 @@ type Tree struct {
 
 // ForFile returns the configuration of the file at p.
 func (t *Tree) ForFile(p string) (*Config, error) {
+	if base := filepath.Base(p); filepath.IsAbs(p) && !os.IsPathSeparator(p[len(p)-1]) && base != "." && base != ".." {
+		// Dir cleans what it returns: for an absolute path that does not
+		// end in a separator, "." or "..", the same folder as Abs then
+		// Dir, without cleaning the whole path twice more (a scan asks
+		// this of every file it lists).
+		return t.ForDir(filepath.Dir(p))
+	}
 	abs, err := filepath.Abs(p)
 	if err != nil {
 		return nil, err
@@ -41,6 +48,9 @@ func (t *Tree) ForFile(p string) (*Config, error) {
 func (t *Tree) ForDir(dir string) (*Config, error) {
 	if t.Fixed != nil {
 		return t.Fixed, nil
+	}
+	if c, ok := t.byDir[dir]; ok { // the keys are absolute and clean
+		return c, nil
 	}
 	dir, err := filepath.Abs(dir)
 	if err != nil {

@@ -117,6 +117,17 @@ func TestTree(t *testing.T) {
 			t.Errorf("%s: %v %v, want fail-on %s", file, c, err, want)
 		}
 	}
+	// However a file's path is spelt, it gets the configuration of the
+	// folder its absolute, clean form is in (ForFile takes a shorter
+	// road for absolute paths).
+	for _, p := range []string{"a/x.py", "a/./x.py", "c/../a/x.py", "a/b/../x.py", "a/b/", "a/b/.", "a/b/..", "a//b/x.py", "c/x.py", "./x.py"} {
+		abs := root + string(filepath.Separator) + filepath.FromSlash(p)
+		clean, _ := filepath.Abs(abs)
+		want, _ := tr.ForDir(filepath.Dir(clean))
+		if got, err := tr.ForFile(abs); err != nil || got != want {
+			t.Errorf("ForFile(%s) = %v %v, want the configuration of %s", abs, got, err, filepath.Dir(clean))
+		}
+	}
 	a, _ := tr.ForDir(filepath.Join(root, "a"))
 	ab, _ := tr.ForDir(filepath.Join(root, "a", "b"))
 	if a != ab {

@@ -147,6 +147,9 @@ type scanRun struct {
 	// stdin is the name standard input is reported under, as given
 	// (relative to the current folder), when it is read.
 	stdin string
+	// wd is the current folder, read once for textPath (the system is
+	// asked twice each time Getwd runs, and the text names every file).
+	wd, wdErr string
 }
 
 // externalEngines runs the engines that --engines or the configuration
@@ -466,12 +469,17 @@ func (r *scanRun) textPath(p string) string {
 	if filepath.IsAbs(native) || p == r.stdin {
 		return p
 	}
-
-	wd, err := os.Getwd()
-	if err != nil {
+	if r.wd == "" && r.wdErr == "" {
+		if wd, err := os.Getwd(); err != nil {
+			r.wdErr = err.Error()
+		} else {
+			r.wd = wd
+		}
+	}
+	if r.wdErr != "" {
 		return p
 	}
-	rel, err := filepath.Rel(wd, filepath.Join(r.root, native))
+	rel, err := filepath.Rel(r.wd, filepath.Join(r.root, native))
 	if err != nil {
 		return p
 	}
@@ -529,7 +537,6 @@ func pathError(err error) string {
 // the order of the inputs.
 func (r *scanRun) assess(c *cli.Context) []assess.FileResult {
 	prog := startProgress(c.App.ErrWriter, len(r.inputs), c.App.ErrWriter == os.Stderr && isTerminal(os.Stderr))
-	results := make([]assess.FileResult, len(r.inputs))
 	groups := map[*assess.Assessor][]int{}
 	var order []*assess.Assessor
 	for i, fc := range r.configs() {
@@ -539,6 +546,16 @@ func (r *scanRun) assess(c *cli.Context) []assess.FileResult {
 		}
 		groups[a] = append(groups[a], i)
 	}
+	if len(order) == 1 {
+		// One configuration for every file (the common case): the
+		// inputs as they are, without a copy of each held for the scan.
+		a := order[0]
+		a.Done = prog.fileDone
+		results := a.Run(r.inputs, c.Int("jobs"))
+		prog.finish()
+		return results
+	}
+	results := make([]assess.FileResult, len(r.inputs))
 	for _, a := range order {
 		idx := groups[a]
 		ins := make([]assess.Input, len(idx))
