@@ -70,6 +70,9 @@ type Context struct {
 	relative    map[string]string // names bound by relative imports -> absolute names (see noteRelative)
 	sendWanted  bool              // a call sending data over the network was seen
 	secretFound []bool            // by number, the literals present in the file (see secretHint)
+	// secretPlaces are where each of them is, in the order of the text
+	// (see secretHint and eachLiteral).
+	secretPlaces []secretPlace
 	// The last call processCall looked at, and its answer: several rules
 	// ask about the same call in a row.
 	procCall *ast.Call
@@ -647,12 +650,12 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 	byKind := &s.byKind
 	c := &Context{File: f, aliases: map[string]string{}, options: options, model: s.model, program: p}
 	wl := walkPool.Get().(*walkLists)
-	c.callNodes, c.callMarks, c.refNodes = wl.calls[:0], wl.marks[:0], wl.refs[:0]
+	c.callNodes, c.callMarks, c.refNodes, c.secretPlaces = wl.calls[:0], wl.marks[:0], wl.refs[:0], wl.places[:0]
 	defer func() {
 		clear(c.callNodes) // the lists do not keep the tree alive
 		clear(c.refNodes)
-		wl.calls, wl.marks, wl.refs = c.callNodes[:0], c.callMarks[:0], c.refNodes[:0]
-		c.callNodes, c.callMarks, c.refNodes = nil, nil, nil
+		wl.calls, wl.marks, wl.refs, wl.places = c.callNodes[:0], c.callMarks[:0], c.refNodes[:0], c.secretPlaces[:0]
+		c.callNodes, c.callMarks, c.refNodes, c.secretPlaces = nil, nil, nil, nil
 		walkPool.Put(wl)
 	}()
 	c.byList = s.listIndex(c)
@@ -771,9 +774,10 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 // for each file (copies, zeroed memory) cost 6% of the data-cache misses
 // of a standard-library scan (cachegrind), and 2% of its time.
 type walkLists struct {
-	calls []*ast.Call
-	marks []flow.CallMark
-	refs  []ast.Expr
+	calls  []*ast.Call
+	marks  []flow.CallMark
+	refs   []ast.Expr
+	places []secretPlace
 }
 
 var walkPool = sync.Pool{New: func() any { return new(walkLists) }}

@@ -33,8 +33,8 @@ func init() {
 			// The expression runs on a window at each header name
 			// (package regexp cannot search fast for a word in any case).
 			var ms [][]int
-			for _, l := range authLiterals {
-				eachIndex(src, l, func(i int) {
+			for k := range authLiterals {
+				c.eachLiteral(authLiteralsHint, k, func(i int) {
 					if i == 0 {
 						return
 					}

@@ -52,8 +52,8 @@ func init() {
 			}
 			src := c.File.Src
 			seen := map[int]bool{}
-			for _, l := range queryLiterals {
-				eachIndex(src, l, func(i int) {
+			for k, l := range queryLiterals {
+				c.eachLiteral(queryLiteralsHint, k, func(i int) {
 					eq := i + len(l) - 1
 					if seen[eq] {
 						return

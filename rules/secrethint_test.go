@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/pyward/pyward/python/parser"
@@ -42,12 +43,25 @@ func TestSecretHintFindsEveryLiteral(t *testing.T) {
 		}
 		srcs = append(srcs, b)
 	}
+	// Overlapping literals: a search resumes after each match.
+	srcs = append(srcs, []byte("xoxoxox AWSAWS awsaws"), []byte("SKSKSK"))
+	each := make([]*hint, len(hintLiterals)) // a hint of each literal alone
+	for n, l := range hintLiterals {
+		each[n] = newHint([]string{l})
+	}
 	for _, src := range srcs {
 		c := &Context{File: &parser.File{Src: src}}
 		c.secretHint(envLiteralsHint)
 		for n, l := range hintLiterals {
 			if want := bytes.Contains(src, []byte(l)); c.secretFound[n] != want {
 				t.Fatalf("literal %q in %.80q: found %v, want %v", l, src, c.secretFound[n], want)
+			}
+			// The places it is are those a search of the text finds.
+			var got, want []int
+			c.eachLiteral(each[n], 0, func(i int) { got = append(got, i) })
+			eachIndex(src, l, func(i int) { want = append(want, i) })
+			if !slices.Equal(got, want) {
+				t.Fatalf("literal %q in %.80q: at %v, want %v", l, src, got, want)
 			}
 		}
 	}

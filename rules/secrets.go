@@ -84,9 +84,9 @@ func (c *Context) reportFormat(f *secretFormat) {
 	// package regexp cannot search for fast) runs only on a window at
 	// each place the keyword is.
 	reported := map[int]bool{}
-	for _, l := range f.literals {
+	for k := range f.literals {
 		done := -1
-		eachIndex(src, l, func(i int) {
+		c.eachLiteral(f.hint, k, func(i int) {
 			if i <= done {
 				return
 			}
@@ -227,6 +227,7 @@ func (c *Context) secretHint(h *hint) bool {
 			for _, n := range g.literals {
 				if bytes.HasPrefix(src[i:], []byte(hintLiterals[n])) {
 					c.secretFound[n] = true
+					c.secretPlaces = append(c.secretPlaces, secretPlace{int32(n), int32(i)})
 				}
 			}
 		}
@@ -237,6 +238,27 @@ func (c *Context) secretHint(h *hint) bool {
 		}
 	}
 	return false
+}
+
+// secretPlace is where a literal of the hints (by number) starts.
+type secretPlace struct{ lit, at int32 }
+
+// eachLiteral calls fn at each place the k-th literal of h starts, in
+// order, leaving out a place that overlaps the one before (as a search
+// that resumes after each match would): the places secretHint found, so
+// that a check that looks at each place of its literals does not search
+// the text again (a file of AWS's SDK has "AWS" thousands of times, and
+// the searches were a twentieth of a site-packages scan).
+func (c *Context) eachLiteral(h *hint, k int, fn func(i int)) {
+	c.secretHint(h)
+	n := int32(h.literals[k])
+	size, next := int32(len(hintLiterals[n])), int32(0)
+	for _, p := range c.secretPlaces {
+		if p.lit == n && p.at >= next {
+			next = p.at + size
+			fn(int(p.at))
+		}
+	}
 }
 
 // Redact shows a secret without revealing it: its first four characters

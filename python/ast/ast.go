@@ -413,11 +413,11 @@ const (
 type Constant struct {
 	Loc
 	Kind   ConstKind
+	U      bool // beside Kind: 56 bytes instead of 64, for the commonest node
 	Int    int64
 	BigInt *big.Int
 	Float  float64
 	Str    string
-	U      bool
 }
 
 type Attribute struct {
