@@ -659,6 +659,9 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 		walkPool.Put(wl)
 	}()
 	c.byList = s.listIndex(c)
+	cc := s.callCache(c.byList)
+	c.calls = cc.m
+	defer callCaches.Put(cc)
 	for _, r := range byKind[KindFile] {
 		c.rule = r
 		r.Check(c, f.Module)
@@ -883,8 +886,47 @@ next:
 	if c.calls[k] == nil {
 		c.calls[k] = map[string]*callRules{}
 	}
+	if len(c.calls[0])+len(c.calls[1]) >= maxCachedCalls {
+		clear(c.calls[0]) // a bound on what a worker holds; the common names come back first
+		clear(c.calls[1])
+	}
 	c.calls[k][q] = e
 	return e
+}
+
+// callCache is rulesFor's answers kept from one file to the next: they
+// depend only on the set, its flow model and the configuration's list
+// index, and the files of a scan call the same names (self.assertEqual,
+// len, os.path.join) over and over. Working them out anew for each name
+// of each file was a tenth of a site-packages scan. A worker takes one
+// from callCaches for a file and puts it back after, so none is shared
+// by two files at once.
+type callCache struct {
+	set    *Set
+	model  *flow.Model
+	byList map[string][]placedRule
+	m      [2]map[string]*callRules
+}
+
+// maxCachedCalls bounds a callCache (about a megabyte).
+const maxCachedCalls = 1 << 13
+
+var callCaches = sync.Pool{New: func() any { return new(callCache) }}
+
+// callCache is a cache of s's answers under the list index byList.
+func (s *Set) callCache(byList map[string][]placedRule) *callCache {
+	cc := callCaches.Get().(*callCache)
+	if cc.set != s || cc.model != s.model || !sameMap(cc.byList, byList) {
+		*cc = callCache{set: s, model: s.model, byList: byList,
+			m: [2]map[string]*callRules{{}, {}}}
+	}
+	return cc
+}
+
+// sameMap reports whether a and b are the same map (or both nil). The
+// cache holds the map it was made for, so its address is not reused.
+func sameMap[M ~map[K]V, K comparable, V any](a, b M) bool {
+	return reflect.ValueOf(a).UnsafePointer() == reflect.ValueOf(b).UnsafePointer()
 }
 
 // passesKeyword reports whether call passes one of the keyword
