@@ -116,7 +116,8 @@ func TestHasPart(t *testing.T) {
 
 // TestProcessListsConfigured: the process rules see the calls their list
 // options name, as configured, and one set serves runs with different
-// options (the index by list is per options map).
+// options (the index by list, and the rules of each call name kept from
+// file to file, are per options map).
 func TestProcessListsConfigured(t *testing.T) {
 	src := "import subprocess, mylib\nsubprocess.run(['ls'])\nmylib.spawn(['ls'])\n"
 	f, err := parser.ParseFile("x.py", []byte(src))
