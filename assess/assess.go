@@ -63,6 +63,10 @@ type Input struct {
 	// Load, when set, reads Data or says why it could not (Err) at the
 	// time the file is assessed; see Loaded.
 	Load func() (data []byte, err string)
+	// LoadInto, when set with Load, reads as Load does, into buf's
+	// array when it is large enough: a worker reuses one array from file
+	// to file (see readBuffers).
+	LoadInto func(buf []byte) (data []byte, err string)
 	// Size is the file's size when known before it is read (0: unknown
 	// or read already, see Data): Run starts the largest files first.
 	Size int64
@@ -89,6 +93,15 @@ func (in Input) Loaded() Input {
 	}
 	return in
 }
+
+// readBuffers are the arrays files are read into, kept between files:
+// the contents of a site-packages scan, read each into an array of its
+// own, were a tenth of what the scan allocated. An array larger than
+// maxReusedRead is left to the collector: it would count against the
+// memory limit for the whole scan, and few files are that large.
+var readBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+const maxReusedRead = 256 << 10
 
 // LineRange is a run of lines, 1-based and inclusive.
 type LineRange struct {
@@ -301,6 +314,20 @@ func (a *Assessor) File(in Input) FileResult { return a.file(in, nil) }
 
 // file assesses one file of the program prog (nil: on its own).
 func (a *Assessor) file(in Input, prog *flow.Program) FileResult {
+	if in.Load != nil && in.LoadInto != nil {
+		// Nothing the assessment returns refers to the contents (the
+		// findings hold copies of what they show), so the array serves
+		// the next file.
+		buf := readBuffers.Get().(*[]byte)
+		in.Data, in.Err = in.LoadInto((*buf)[:0])
+		in.Load, in.LoadInto = nil, nil
+		defer func() {
+			if c := cap(in.Data); c > cap(*buf) && c <= maxReusedRead {
+				*buf = in.Data[:0]
+			}
+			readBuffers.Put(buf)
+		}()
+	}
 	in = in.Loaded()
 	res := FileResult{Path: in.Path, FailOn: a.cfg.FailOn}
 	if in.Err != "" {

@@ -70,3 +70,37 @@ func TestRunFollowsFilesJudgedBefore(t *testing.T) {
 		t.Errorf("app/view.py: no PW402 through app/util.py, judged before it; findings %v", res[1].Findings)
 	}
 }
+
+// Files read into the workers' reused arrays (Input.LoadInto) are judged
+// as if each had an array of its own: nothing in a result still points
+// into the array once the next file is read over it. Each file's
+// flagged line names the file; the files shrink, so a later file's
+// contents land over a longer one's.
+func TestReusedReadArrays(t *testing.T) {
+	a, err := New(config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inputs []Input
+	for i := 0; i < 40; i++ {
+		src := []byte(fmt.Sprintf("import os\nos.system(cmd_%d)\n%s", i, strings.Repeat("# pad\n", 40-i)))
+		load := func(buf []byte) ([]byte, string) { return append(buf[:0], src...), "" }
+		inputs = append(inputs, Input{Path: fmt.Sprintf("f%02d.py", i), Size: int64(len(src)),
+			Load: func() ([]byte, string) { return load(nil) }, LoadInto: load})
+	}
+	for i, res := range a.Run(inputs, 2) {
+		want := fmt.Sprintf("os.system(cmd_%d)", i)
+		n := 0
+		for _, f := range res.Findings {
+			if f.Rule.ID == "B605" {
+				n++
+				if f.SourceLine != want {
+					t.Errorf("%s: B605 on %q, want %q", res.Path, f.SourceLine, want)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d B605 findings, want 1", res.Path, n)
+		}
+	}
+}

@@ -407,12 +407,15 @@ func readFile(abs, rel string, st fs.FileInfo) assess.Input {
 	if st.Size() > maxSize {
 		return assess.Input{Path: rel, Err: TooLarge}
 	}
-	return assess.Input{Path: rel, Size: st.Size(), Load: func() ([]byte, string) { return readRegular(abs) }}
+	return assess.Input{Path: rel, Size: st.Size(),
+		Load:     func() ([]byte, string) { return readRegular(abs, nil) },
+		LoadInto: func(buf []byte) ([]byte, string) { return readRegular(abs, buf) }}
 }
 
-// readRegular reads the regular file at abs. It is opened without
-// blocking and checked again, in case it was swapped since it was listed.
-func readRegular(abs string) ([]byte, string) {
+// readRegular reads the regular file at abs, into buf's array when it
+// has room. It is opened without blocking and checked again, in case it
+// was swapped since it was listed.
+func readRegular(abs string, buf []byte) ([]byte, string) {
 	f, err := os.OpenFile(abs, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, openError(err)
@@ -429,14 +432,17 @@ func readRegular(abs string) ([]byte, string) {
 	}
 	// Room for the size seen, so that the buffer is not grown for each
 	// file; a file that grew since is still read whole, up to the limit.
-	buf := bytes.NewBuffer(make([]byte, 0, st.Size()+bytes.MinRead))
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
+	if need := int(st.Size()) + bytes.MinRead; cap(buf) < need {
+		buf = make([]byte, 0, need)
+	}
+	b := bytes.NewBuffer(buf[:0])
+	if _, err := b.ReadFrom(io.LimitReader(f, maxSize+1)); err != nil {
 		return nil, openError(err)
 	}
-	if buf.Len() > maxSize {
+	if b.Len() > maxSize {
 		return nil, TooLarge
 	}
-	return buf.Bytes(), ""
+	return b.Bytes(), ""
 }
 
 // openError words a read failure without the absolute path (the report

@@ -334,6 +334,22 @@ func TestLateRead(t *testing.T) {
 	if in := got["pipe.py"]; !strings.Contains(in.Err, "named pipe") {
 		t.Errorf("a file swapped for a pipe: err %q, want a refusal (and no hang)", in.Err)
 	}
+	// Read into an array that held a longer file, and into one too small
+	// for it: the file's bytes, no more, in the array when it had room.
+	for _, in := range res.Inputs {
+		if in.Path != "grows.py" {
+			continue
+		}
+		old := []byte(strings.Repeat("#", 60000))
+		data, e := in.LoadInto(old[:10])
+		if e != "" || string(data) != strings.Repeat("import os\n", 5000) || &data[0] != &old[0] {
+			t.Errorf("read into a larger array: %d bytes, err %q, same array %v", len(data), e, len(data) > 0 && &data[0] == &old[0])
+		}
+		small := make([]byte, 0, 100)
+		if data, e := in.LoadInto(small); e != "" || len(data) != 50000 {
+			t.Errorf("read into a smaller array: %d bytes, err %q", len(data), e)
+		}
+	}
 }
 
 // The compiled name globs agree with assess.MatchGlob on the default
