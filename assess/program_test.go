@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/pyward/pyward/assess/engines"
 	"github.com/pyward/pyward/config"
+	"github.com/pyward/pyward/rules"
 )
 
 // Run assesses a scan's files as one program: each handler's call of a
@@ -102,5 +104,37 @@ func TestReusedReadArrays(t *testing.T) {
 		if n != 1 {
 			t.Errorf("%s: %d B605 findings, want 1", res.Path, n)
 		}
+	}
+}
+
+// The rules a default trusted entry trusts on a path (B101 in tests) do
+// not run there, and the verdict is what it was when their findings were
+// made and then dropped: other rules still report in the test, B101
+// still reports outside tests, and a test file that an engine reported
+// B101 on (merged with the native finding by rule) shows neither.
+func TestDefaultTrustedRulesDoNotRun(t *testing.T) {
+	a, err := New(config.Default())
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := []byte("import os\n\n\ndef test_x(cmd):\n    assert cmd\n    os.system(cmd)\n")
+	ids := func(in Input) string {
+		var out []string
+		for _, f := range a.File(in).Findings {
+			out = append(out, f.Rule.ID)
+		}
+		return strings.Join(out, " ")
+	}
+	if got := ids(Input{Path: "tests/test_x.py", Data: src}); got != "B605" {
+		t.Errorf("in a test: %q, want B605 alone", got)
+	}
+	if got := ids(Input{Path: "app/x.py", Data: src}); got != "B101 B605" {
+		t.Errorf("outside tests: %q, want B101 B605", got)
+	}
+	bandit := Input{Path: "tests/test_x.py", Data: src, External: []engines.Finding{{
+		Engine: "bandit", Rule: "B101", BanditID: "B101", Path: "tests/test_x.py", Line: 5, Column: 5, EndLine: 5, EndColumn: 15,
+		Severity: rules.Low, Confidence: rules.High, Message: "Use of assert detected."}}}
+	if got := ids(bandit); got != "B605" {
+		t.Errorf("in a test, with Bandit's B101: %q, want B605 alone", got)
 	}
 }
