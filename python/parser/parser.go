@@ -192,6 +192,9 @@ type parser struct {
 	// stack gathers lists being parsed, exprs is where they are kept
 	// (see popExprs).
 	stack, exprs []ast.Expr
+	// stmts gathers the statements of the blocks being parsed, inner
+	// blocks above outer ones (see popStmts).
+	stmts []ast.Stmt
 }
 
 // syntaxFail is panicked by a speculative parse that fails; try catches it.
@@ -320,7 +323,7 @@ func (p *parser) deepen(d int) {
 // try runs fn speculatively: if it fails, the position is rewound and ok is
 // false. Errors from the tokenizer also count as failure here.
 func (p *parser) try(fn func()) (ok bool) {
-	save, savePrev, saveNest, savePeak, saveStack := p.p, p.prev, p.nest, p.peak, len(p.stack)
+	save, savePrev, saveNest, savePeak, saveStack, saveStmts := p.p, p.prev, p.nest, p.peak, len(p.stack), len(p.stmts)
 	p.spec++
 	defer func() {
 		p.spec--
@@ -330,6 +333,8 @@ func (p *parser) try(fn func()) (ok bool) {
 				p.p, p.prev, p.nest, p.peak = save, savePrev, saveNest, savePeak
 				clear(p.stack[saveStack:])
 				p.stack = p.stack[:saveStack]
+				clear(p.stmts[saveStmts:])
+				p.stmts = p.stmts[:saveStmts]
 				ok = false
 			default:
 				panic(e)
@@ -344,11 +349,32 @@ func (p *parser) try(fn func()) (ok bool) {
 //
 //	file: [statements] ENDMARKER
 func (p *parser) parseFile() *ast.Module {
-	m := &ast.Module{Body: []ast.Stmt{}, TypeIgnores: []*ast.TypeIgnore{}}
+	m := &ast.Module{TypeIgnores: []*ast.TypeIgnore{}}
 	for p.kind() != token.ENDMARKER {
-		m.Body = p.appendStatement(m.Body)
+		p.stmts = p.appendStatement(p.stmts)
 	}
+	m.Body = p.popStmts(0)
 	return m
+}
+
+// popStmts moves the statements above mark on p.stmts into a slice of
+// their own, of their number: a block's list grew by appending, one
+// allocation and copy per doubling, and the lists of statements were a
+// twentieth of what a parse allocated. Never nil: an empty module's body
+// is an empty list.
+//
+// A block's statements are appended to p.stmts by appendStatement while
+// the blocks inside them push and pop above; appendStatement's
+// append(body, p.parseIf()) may thus write through a header read before
+// an inner block grew the array, which holds the same statements up to
+// len(body) (what the inner block pushed above them is popped), so the
+// result is the same list.
+func (p *parser) popStmts(mark int) []ast.Stmt {
+	out := make([]ast.Stmt, len(p.stmts)-mark)
+	copy(out, p.stmts[mark:])
+	clear(p.stmts[mark:]) // the stack does not keep what the tree no longer holds
+	p.stmts = p.stmts[:mark]
+	return out
 }
 
 // keywords --------------------------------------------------------------

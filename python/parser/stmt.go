@@ -701,10 +701,11 @@ func (p *parser) parseBlock(what string, line int32) []ast.Stmt {
 	}
 	p.next()
 	p.enter()
-	var body []ast.Stmt
+	mark := len(p.stmts)
 	for p.kind() != token.DEDENT && p.kind() != token.ENDMARKER {
-		body = p.appendStatement(body)
+		p.stmts = p.appendStatement(p.stmts)
 	}
+	body := p.popStmts(mark)
 	p.leave()
 	p.got(token.DEDENT)
 	return body
