@@ -587,6 +587,9 @@ type Set struct {
 	// model is the data-flow model of the configuration (the built-in
 	// libraries and the flow section's), nil for the built-in one.
 	model *flow.Model
+	// caches are rulesFor's answers, one per worker (see callCache).
+	cacheMu sync.Mutex
+	caches  []*callCache
 }
 
 // UseFlow makes the set's data-flow rules analyse with m, a model
@@ -661,7 +664,7 @@ func (s *Set) run(f *parser.File, options map[string]map[string]any, p *flow.Pro
 	c.byList = s.listIndex(c)
 	cc := s.callCache(c.byList)
 	c.calls = cc.m
-	defer callCaches.Put(cc)
+	defer s.putCallCache(cc)
 	for _, r := range byKind[KindFile] {
 		c.rule = r
 		r.Check(c, f.Module)
@@ -899,10 +902,10 @@ next:
 // index, and the files of a scan call the same names (self.assertEqual,
 // len, os.path.join) over and over. Working them out anew for each name
 // of each file was a tenth of a site-packages scan. A worker takes one
-// from callCaches for a file and puts it back after, so none is shared
-// by two files at once.
+// from the set's free caches for a file and puts it back after, so none
+// is shared by two files at once. (Not a sync.Pool: it empties at each
+// collection, and a scan collects fifty times.)
 type callCache struct {
-	set    *Set
 	model  *flow.Model
 	byList map[string][]placedRule
 	m      [2]map[string]*callRules
@@ -911,17 +914,31 @@ type callCache struct {
 // maxCachedCalls bounds a callCache (about a megabyte).
 const maxCachedCalls = 1 << 13
 
-var callCaches = sync.Pool{New: func() any { return new(callCache) }}
-
 // callCache is a cache of s's answers under the list index byList.
 func (s *Set) callCache(byList map[string][]placedRule) *callCache {
-	cc := callCaches.Get().(*callCache)
-	if cc.set != s || cc.model != s.model || !sameMap(cc.byList, byList) {
-		*cc = callCache{set: s, model: s.model, byList: byList,
-			m: [2]map[string]*callRules{{}, {}}}
+	s.cacheMu.Lock()
+	var cc *callCache
+	if n := len(s.caches); n > 0 {
+		cc, s.caches = s.caches[n-1], s.caches[:n-1]
+	}
+	s.cacheMu.Unlock()
+	if cc == nil || cc.model != s.model || !sameMap(cc.byList, byList) {
+		cc = &callCache{model: s.model, byList: byList, m: [2]map[string]*callRules{{}, {}}}
 	}
 	return cc
 }
+
+// putCallCache gives a cache back to the set for the next file.
+func (s *Set) putCallCache(cc *callCache) {
+	s.cacheMu.Lock()
+	if len(s.caches) < maxFreeCaches {
+		s.caches = append(s.caches, cc)
+	}
+	s.cacheMu.Unlock()
+}
+
+// maxFreeCaches bounds the caches a set keeps: one per worker of a scan.
+const maxFreeCaches = 64
 
 // sameMap reports whether a and b are the same map (or both nil). The
 // cache holds the map it was made for, so its address is not reused.
