@@ -20,12 +20,18 @@ var dangerousNames = map[string]bool{
 // spellsDanger reports whether a computed name names something in
 // dangerousNames ("os", "os.system", "subprocess.Popen").
 func spellsDanger(s string) bool {
-	for _, part := range strings.Split(s, ".") {
+	// Part by part without splitting: PW104's CallWhen asks this of every
+	// name called, and a list of the parts for each was an allocation.
+	for {
+		part, rest, more := strings.Cut(s, ".")
 		if dangerousNames[strings.TrimSpace(part)] {
 			return true
 		}
+		if !more {
+			return false
+		}
+		s = rest
 	}
-	return false
 }
 
 // stringReachedDanger are the functions whose lookup by string, even a

@@ -63,6 +63,22 @@ func keywordFirst(src string) *lazyRE {
 	return re
 }
 
+// literalFirst is lazyRegexp for an expression every match of which
+// starts with one of its format's literals, where the match may be
+// longer than a window (a 1Password token) or package regexp finds no
+// one literal to search for (an alternation of two prefixes): it is run
+// anchored at each place of the literals (see placedMatches), instead of
+// over the whole text, which for PW340 cost more than every other
+// format together.
+func literalFirst(src string) *lazyRE {
+	re := lazyRegexp(`^(?:` + src + `)`)
+	placed[re] = src
+	return re
+}
+
+// placed are the expressions of literalFirst, with their source.
+var placed = map[*lazyRE]string{}
+
 // secretKeywords are the keywords of the formats found by one: a name
 // holding one (DD_API_KEY, twilio_auth_token) is its provider's to judge,
 // not the generic rule's (see claimedName).
@@ -335,7 +351,7 @@ var secretFormats = []secretFormat{
 		re:    lazyRegexp(`(glc_eyJ[A-Za-z0-9+/=_\-]{40,}|glsa_[A-Za-z0-9]{32}_[0-9a-f]{8})` + end),
 		check: func(s string) bool { return strings.HasPrefix(s, "glsa_") || b64JSON(s[4:]) }, checks: "an access policy token's body decodes to JSON", entropy: 3.5},
 	{rule: "PW340", format: "service account tokens (ops_ and base64 JSON) and account secret keys (A3-…)", literals: []string{"ops_", "A3-"},
-		re:    lazyRegexp(`(ops_eyJ[A-Za-z0-9+/=_\-]{100,}|A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})` + end),
+		re:    literalFirst(`(ops_eyJ[A-Za-z0-9+/=_\-]{100,}|A3-[A-Z0-9]{6}-[A-Z0-9]{6}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5}-[A-Z0-9]{5})` + end),
 		check: func(s string) bool { return strings.HasPrefix(s, "A3-") || b64JSON(s[4:]) }, checks: "a service account token's body decodes to JSON", entropy: 3},
 	{rule: "PW341", format: "service, batch and recovery tokens (hvs., hvb., hvr.)", literals: []string{"hvs.", "hvb.", "hvr."},
 		re: lazyRegexp(`(hv[sbr]\.[A-Za-z0-9_\-]{90,})` + end), entropy: 4},
@@ -372,7 +388,7 @@ var secretFormats = []secretFormat{
 	{rule: "PW356", format: "legacy integration tokens (secret_ and 43 characters next to a name that says Notion)", literals: []string{"notion", "Notion", "NOTION"},
 		re: kwRE(`notion`, `secret_[A-Za-z0-9]{43}`), entropy: 4, kw: true},
 	{rule: "PW357", format: "personal access tokens (pat, 14 characters, a dot, 64 hexadecimal digits)", literals: []string{"pat"},
-		re: lazyRegexp(`(pat[A-Za-z0-9]{14}\.[0-9a-f]{64})\b`), entropy: 3.5},
+		re: literalFirst(`(pat[A-Za-z0-9]{14}\.[0-9a-f]{64})\b`), entropy: 3.5},
 	{rule: "PW358", format: "secret keys (AGE-SECRET-KEY-1 and 58 bech32 characters)", literals: []string{"AGE-SECRET-KEY-1"},
 		re: lazyRegexp(`(AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})\b`), check: bech32Valid, checks: "the bech32 checksum", entropy: 3.5},
 	{rule: "PW359", format: "service account key files (\"type\": \"service_account\" with a private_key_id)", literals: []string{"service_account"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/pyward/pyward/python/ast"
@@ -76,6 +77,10 @@ func init() {
 // reportFormat reports each match of a format that passes its checks.
 func (c *Context) reportFormat(f *secretFormat) {
 	src := c.File.Src
+	if _, ok := placed[f.re]; ok {
+		c.placedMatches(f, func(base int, ms [][]int) { c.reportMatches(f, src, base, ms, nil) })
+		return
+	}
 	if !windowed[f.re] {
 		c.reportMatches(f, src, 0, f.re.FindAllSubmatchIndex(src, -1), nil)
 		return
@@ -100,6 +105,27 @@ func (c *Context) reportFormat(f *secretFormat) {
 				done = i + ms[len(ms)-1][1]
 			}
 		})
+	}
+}
+
+// placedMatches finds the matches of a literalFirst format's expression
+// that a search of the whole text would: every match starts at a place
+// of one of its literals, so the expression runs anchored at each, in
+// the order of the text, skipping the places inside the match before
+// (the search resumes where a match ends). fn gets each match found, at
+// its offset.
+func (c *Context) placedMatches(f *secretFormat, fn func(base int, ms [][]int)) {
+	c.secretHint(f.hint)
+	src := c.File.Src
+	done := 0
+	for _, p := range c.secretPlaces {
+		if int(p.at) < done || !slices.Contains(f.hint.literals, int(p.lit)) {
+			continue
+		}
+		if ms := f.re.FindAllSubmatchIndex(src[p.at:], 1); len(ms) > 0 {
+			fn(int(p.at), ms)
+			done = int(p.at) + ms[0][1]
+		}
 	}
 }
 
