@@ -394,6 +394,10 @@ func (a *Assessor) file(in Input, prog *flow.Program) FileResult {
 		rules.Suppress(f, fds, rules.ParseSuppressions(f))
 	}
 	a.score(&res, f, fds, in)
+	// Nothing the result holds refers to the tree (findings keep
+	// offsets, lines and copies of text), so its memory serves the next
+	// parse.
+	f.Release()
 	return res
 }
 

@@ -32,6 +32,7 @@ type File struct {
 	// order (the rules look for look-alike letters in them; most files
 	// have none, and the tokens themselves are not kept).
 	OtherNames []token.Token
+	nodes      *nodeArena // where Module's commonest nodes are (see Release)
 }
 
 // otherNames lists the NAME tokens of toks that are not ASCII.
@@ -147,9 +148,10 @@ var tokenPool = sync.Pool{New: func() any { return new([]token.Token) }}
 func Parse(src []byte) (f *File, err error) {
 	buf := tokenPool.Get().(*[]token.Token)
 	r := token.TokenizeInto(src, *buf)
-	p := &parser{src: src, file: r.File, toks: r.Tokens, tokErr: r.Err}
+	nodes := arenas.Get().(*nodeArena)
+	p := &parser{src: src, file: r.File, toks: r.Tokens, tokErr: r.Err, nodeArena: nodes}
 	p.classify()
-	f = &File{Tok: r.File, Src: src, Comments: r.Comments, OtherNames: otherNames(src, r.Tokens)}
+	f = &File{Tok: r.File, Src: src, Comments: r.Comments, OtherNames: otherNames(src, r.Tokens), nodes: nodes}
 	defer func() {
 		p.releaseNames()
 		// Nothing the parse returns refers to the tokens (OtherNames
@@ -161,6 +163,7 @@ func Parse(src []byte) (f *File, err error) {
 			if !ok {
 				panic(e)
 			}
+			f.Release() // what was built of the tree is garbage
 			f, err = nil, se
 		}
 	}()
@@ -183,12 +186,7 @@ type parser struct {
 	spec   int        // > 0 while parsing speculatively
 	names  *nameCache // interned identifiers (see identifier)
 	// Where the commonest nodes come from (see slab).
-	nameNodes slab[ast.Name]
-	attrs     slab[ast.Attribute]
-	calls     slab[ast.Call]
-	constants slab[ast.Constant]
-	exprStmts slab[ast.ExprStmt]
-	assigns   slab[ast.Assign]
+	*nodeArena
 	// stack gathers lists being parsed, exprs is where they are kept
 	// (see popExprs).
 	stack, exprs []ast.Expr
