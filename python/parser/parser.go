@@ -516,7 +516,15 @@ func keywordOf(b []byte) kw {
 // classify computes the keyword class of every NAME token once, so that
 // the many keyword tests of the grammar are a byte compare.
 func (p *parser) classify() {
-	p.kws = make([]kw, len(p.toks))
+	// The arena's array from an earlier parse when it is large enough:
+	// one a file was a seventieth of what a scan allocated.
+	if cap(p.nodeArena.kws) >= len(p.toks) {
+		p.kws = p.nodeArena.kws[:len(p.toks)]
+		clear(p.kws)
+	} else {
+		p.kws = make([]kw, len(p.toks))
+		p.nodeArena.kws = p.kws
+	}
 	for i, t := range p.toks {
 		if t.Kind == token.NAME {
 			p.kws[i] = keywordOf(p.src[t.Start:t.End])

@@ -79,6 +79,7 @@ type nodeArena struct {
 	exprStmts slab[ast.ExprStmt]
 	assigns   slab[ast.Assign]
 	exprLists exprArrays // the arrays popExprs carves lists from
+	kws       []kw       // the keyword classes of a parse's tokens (see classify)
 }
 
 // exprArrays hands out the arrays popExprs carves lists from, one at a
@@ -120,6 +121,9 @@ func (a *nodeArena) release() {
 	a.exprStmts.release()
 	a.assigns.release()
 	a.exprLists.release()
+	if cap(a.kws) > spareBytes {
+		a.kws = nil // a large file's: not kept
+	}
 }
 
 // Release gives the file's syntax tree back to the parser, for the next
