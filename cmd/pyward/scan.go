@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/pyward/pyward/assess"
@@ -149,7 +150,7 @@ type scanRun struct {
 	stdin string
 	// wd is the current folder, read once for textPath (the system is
 	// asked twice each time Getwd runs, and the text names every file).
-	wd, wdErr string
+	wd func() (string, error)
 }
 
 // externalEngines runs the engines that --engines or the configuration
@@ -267,7 +268,7 @@ func prepare(c *cli.Context, args []string, cmd string) (*scanRun, error) {
 			return nil, usageError(cmd, "--report: "+err.Error())
 		}
 	}
-	run := &scanRun{}
+	run := &scanRun{wd: sync.OnceValues(os.Getwd)}
 	var repo *hook.Repo
 	root := ""
 	if staged || changed != "" {
@@ -469,17 +470,11 @@ func (r *scanRun) textPath(p string) string {
 	if filepath.IsAbs(native) || p == r.stdin {
 		return p
 	}
-	if r.wd == "" && r.wdErr == "" {
-		if wd, err := os.Getwd(); err != nil {
-			r.wdErr = err.Error()
-		} else {
-			r.wd = wd
-		}
-	}
-	if r.wdErr != "" {
+	wd, err := r.wd()
+	if err != nil {
 		return p
 	}
-	rel, err := filepath.Rel(r.wd, filepath.Join(r.root, native))
+	rel, err := filepath.Rel(wd, filepath.Join(r.root, native))
 	if err != nil {
 		return p
 	}
